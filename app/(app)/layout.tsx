@@ -1,0 +1,15 @@
+import { AppHeader } from "@/components/app-header";
+import { requireUser } from "@/lib/auth/current-user";
+
+// The shell of every signed-in page. Pages check the session themselves too: a layout is not a security boundary.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

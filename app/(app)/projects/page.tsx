@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { ProgressBar } from "@/components/progress-bar";
+import { ProjectFilters, type FilterField } from "@/components/project-filters";
+import { StatusBadge } from "@/components/status-badge";
+import { requireUser } from "@/lib/auth/current-user";
+import { localizedName, type Locale } from "@/lib/i18n/locales";
+import { listDistrictOptions, listProjects, parseProjectListQuery } from "@/lib/projects/list-projects";
+import { CATEGORIES, HORIZONS, OBLASTS, PROJECT_STATUSES, SECTORS } from "@/lib/reference-data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("projects"))("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const query = parseProjectListQuery(await searchParams);
+  const [t, format, locale, result, districts] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale() as Promise<Locale>,
+    listProjects(user, query),
+    listDistrictOptions(user, query.oblast),
+  ]);
+
+  const visibleOblasts = user.oblastCode ? OBLASTS.filter((oblast) => oblast.code === user.oblastCode) : OBLASTS;
+  const categories = query.sector ? CATEGORIES.filter((category) => category.sectorCode === query.sector) : CATEGORIES;
+  const fields: FilterField[] = [
+    { name: "sector", label: t("projects.sector"), value: query.sector, options: SECTORS.map((sector) => ({ value: sector.code, label: localizedName(sector, locale) })) },
+    { name: "category", label: t("projects.category"), value: query.category, options: categories.map((category) => ({ value: category.code, label: localizedName(category, locale) })) },
+    { name: "kind", label: t("projects.kind"), value: query.kind, options: (["OBJECT", "MEASURE"] as const).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })) },
+    { name: "horizon", label: t("projects.horizon"), value: query.horizon, options: [...HORIZONS.map((year) => ({ value: String(year), label: String(year) })), { value: "none", label: t("horizon.none") }] },
+    { name: "oblast", label: t("projects.oblast"), value: query.oblast, options: visibleOblasts.map((oblast) => ({ value: oblast.code, label: localizedName(oblast, locale) })) },
+    { name: "district", label: t("projects.district"), value: query.district, options: districts.map((district) => ({ value: district.code, label: localizedName(district, locale) })) },
+    { name: "status", label: t("projects.status"), value: query.status, options: PROJECT_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })) },
+  ];
+  const sort: FilterField = {
+    name: "sort",
+    label: t("projects.sort"),
+    value: query.sort,
+    options: (["code", "name", "horizon", "progress", "updated"] as const).map((value) => ({ value, label: t(`projects.sort${value[0]!.toUpperCase()}${value.slice(1)}` as "projects.sortCode") })),
+  };
+  const { page: _page, ...filters } = query;
+  const stringParams = Object.fromEntries(
+    Object.entries(filters).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]])),
+  );
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("projects.title")}</h1>
+        <p className="text-sm text-slate-600" data-testid="project-count">{t("projects.count", { count: result.total })}</p>
+      </div>
+      <ProjectFilters search={query.q ?? ""} fields={fields} sort={sort} />
+      {result.projects.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">{t("projects.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("projects.columnCode")}</th>
+                <th scope="col" className="px-3 py-2">{t("projects.columnName")}</th>
+                <th scope="col" className="hidden px-3 py-2 md:table-cell">{t("projects.columnOblasts")}</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">{t("projects.columnHorizon")}</th>
+                <th scope="col" className="hidden px-3 py-2 lg:table-cell">{t("projects.columnQuantity")}</th>
+                <th scope="col" className="px-3 py-2">{t("projects.columnStatus")}</th>
+                <th scope="col" className="hidden px-3 py-2 md:table-cell">{t("projects.columnProgress")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.projects.map((project) => (
+                <tr key={project.code} className="border-t border-slate-200 align-top">
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                    <Link href={`/projects/${project.code}`} className="text-brand hover:underline">{project.code}</Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link href={`/projects/${project.code}`} className="hover:underline">{localizedName(project, locale)}</Link>
+                    <p className="text-xs text-slate-600">{localizedName(project.category, locale)}</p>
+                  </td>
+                  <td className="hidden px-3 py-2 md:table-cell">{project.oblastCodes.map((code) => localizedName(OBLASTS.find((oblast) => oblast.code === code)!, locale)).join(", ")}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{project.horizon ?? t("common.notAvailable")}</td>
+                  <td className="hidden whitespace-nowrap px-3 py-2 lg:table-cell tabular-nums">
+                    {project.plannedQuantity === null ? t("common.notAvailable") : `${format.number(project.plannedQuantity)} ${t(`units.${project.unit}` as "units.km")}`}
+                  </td>
+                  <td className="px-3 py-2"><StatusBadge status={project.status} /></td>
+                  <td className="hidden px-3 py-2 md:table-cell"><ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={result.page} pages={result.pages} params={stringParams} />
+    </>
+  );
+}

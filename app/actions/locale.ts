@@ -1,0 +1,16 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
+
+const ZLocale = z.enum(LOCALES);
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Remembers the reader's language for a year. Anyone may choose, signed in or not. */
+export async function chooseLocale(input: unknown): Promise<{ ok: boolean }> {
+  const parsed = ZLocale.safeParse(input);
+  if (!parsed.success) return { ok: false };
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: ONE_YEAR_SECONDS, sameSite: "lax", httpOnly: false });
+  return { ok: true };
+}

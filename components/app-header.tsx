@@ -1,0 +1,43 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { localizedName, type Locale } from "@/lib/i18n/locales";
+import { OBLASTS } from "@/lib/reference-data";
+import { LanguageSwitcher } from "./language-switcher";
+import { NavLinks, type NavItem } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+export async function AppHeader({ user }: { user: CurrentUser }) {
+  const t = await getTranslations();
+  const locale = (await getLocale()) as Locale;
+  const oblast = OBLASTS.find((candidate) => candidate.code === user.oblastCode);
+  const items: NavItem[] = [
+    { href: "/", label: t("nav.dashboard") },
+    { href: "/projects", label: t("nav.projects") },
+    { href: "/reports", label: t("nav.reports") },
+    { href: "/catalog/source-check", label: t("nav.sourceCheck") },
+  ];
+  if (can(user, "user.manage")) items.push({ href: "/admin/users", label: t("nav.users") });
+  return (
+    <header className="bg-brand text-white no-print">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-dark">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <a href="/" className="text-lg font-bold tracking-tight">{t("app.name")}</a>
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="text-sm" data-testid="current-user">
+            <span className="font-semibold">{user.name}</span>
+            <span className="text-white/80"> · {t(`roles.${user.role}`)}</span>
+            <span className="text-white/80"> · {oblast ? localizedName(oblast, locale) : t("header.allOblasts")}</span>
+          </p>
+          <LanguageSwitcher />
+          <SignOutButton />
+        </div>
+      </div>
+      <div className="mx-auto max-w-7xl px-4 pb-2">
+        <NavLinks items={items} label={t("nav.main")} />
+      </div>
+    </header>
+  );
+}

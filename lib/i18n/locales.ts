@@ -1,0 +1,23 @@
+// The interface speaks Kazakh first, then Russian and English. Pure: shared by server and client code.
+export const LOCALES = ["kk", "ru", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "kk";
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+type Named = { nameKk: string; nameRu?: string | null; nameEn?: string | null };
+
+/** The name in the reader's language; the Kazakh original when no translation exists. */
+export function localizedName(item: Named, locale: Locale): string {
+  if (locale === "ru" && item.nameRu) return item.nameRu;
+  if (locale === "en" && item.nameEn) return item.nameEn;
+  return item.nameKk;
+}
+
+/** True when the shown name is not the reader's language (a Kazakh original shown for lack of a translation). */
+export function isUntranslated(item: Named, locale: Locale): boolean {
+  return (locale === "ru" && !item.nameRu) || (locale === "en" && !item.nameEn);
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { z } from "zod";
+import { projectScope, type Actor } from "../auth/permissions";
+import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
+import { normaliseSearchTerm } from "./search-text";
+
+export const PROJECT_PAGE_SIZE = 25;
+const SORTS = ["code", "name", "horizon", "progress", "updated"] as const;
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional()).catch(undefined);
+
+/** The project list's filters, as they appear in the URL. Unknown or malformed values are ignored, not fatal. */
+export const ZProjectListQuery = z.object({
+  q: z.preprocess((value) => (typeof value === "string" ? value.slice(0, 200) : undefined), z.string().optional()),
+  sector: optionalEnum(SECTORS.map((sector) => sector.code) as [string, ...string[]]),
+  category: optionalEnum(CATEGORY_CODES),
+  kind: optionalEnum(["OBJECT", "MEASURE"] as const),
+  horizon: optionalEnum(["2030", "2040", "2050", "none"] as const),
+  oblast: optionalEnum(OBLAST_CODES),
+  district: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Z0-9-]{3,40}$/).optional()).catch(undefined),
+  status: optionalEnum(PROJECT_STATUSES),
+  sort: z.enum(SORTS).catch("code").default("code"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type TProjectListQuery = z.infer<typeof ZProjectListQuery>;
+
+/** Reads the first value of each search parameter (Next gives arrays for repeated keys). */
+export function parseProjectListQuery(searchParams: Record<string, string | string[] | undefined>): TProjectListQuery {
+  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return ZProjectListQuery.parse(flat);
+}
+
+export function projectListWhere(user: Actor, query: TProjectListQuery): Prisma.ProjectWhereInput {
+  const conditions: Prisma.ProjectWhereInput[] = [projectScope(user), { withdrawnAt: null }];
+  const term = query.q ? normaliseSearchTerm(query.q) : "";
+  if (term) conditions.push({ searchText: { contains: term } });
+  if (query.sector) conditions.push({ category: { sector: { code: query.sector } } });
+  if (query.category) conditions.push({ category: { code: query.category } });
+  if (query.kind) conditions.push({ kind: query.kind });
+  if (query.horizon) conditions.push({ horizon: query.horizon === "none" ? null : Number(query.horizon) });
+  if (query.oblast) conditions.push({ oblasts: { some: { oblast: { code: query.oblast } } } });
+  if (query.district) conditions.push({ district: { code: query.district } });
+  if (query.status) conditions.push({ status: query.status });
+  return { AND: conditions };
+}
+
+const ORDER_BY: Record<(typeof SORTS)[number], Prisma.ProjectOrderByWithRelationInput[]> = {
+  code: [{ code: "asc" }],
+  name: [{ nameKk: "asc" }, { code: "asc" }],
+  horizon: [{ horizon: { sort: "asc", nulls: "last" } }, { code: "asc" }],
+  progress: [{ percentComplete: "desc" }, { code: "asc" }],
+  updated: [{ updatedAt: "desc" }, { code: "asc" }],
+};
+
+export async function listProjects(user: Actor, query: TProjectListQuery) {
+  const where = projectListWhere(user, query);
+  const [total, rows] = await Promise.all([
+    prisma.project.count({ where }),
+    prisma.project.findMany({
+      where,
+      orderBy: ORDER_BY[query.sort],
+      skip: (query.page - 1) * PROJECT_PAGE_SIZE,
+      take: PROJECT_PAGE_SIZE,
+      select: {
+        code: true,
+        nameKk: true,
+        nameRu: true,
+        nameEn: true,
+        kind: true,
+        horizon: true,
+        plannedQuantity: true,
+        unit: true,
+        status: true,
+        percentComplete: true,
+        category: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
+        oblasts: { select: { oblast: { select: { code: true } } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(total / PROJECT_PAGE_SIZE)),
+    projects: rows.map((row) => ({
+      ...row,
+      plannedQuantity: row.plannedQuantity === null ? null : Number(row.plannedQuantity),
+      oblastCodes: row.oblasts.map((link) => link.oblast.code).sort(),
+    })),
+  };
+}
+
+/** The districts offered in the filter: those of the chosen oblast, or of the user's own. */
+export async function listDistrictOptions(user: Actor, oblastCode: string | undefined) {
+  const scope = projectScope(user).oblasts?.some.oblastId;
+  return prisma.district.findMany({
+    where: { AND: [scope === undefined ? {} : { oblastId: scope }, oblastCode ? { oblast: { code: oblastCode } } : {}] },
+    orderBy: [{ oblastId: "asc" }, { nameKk: "asc" }],
+    select: { code: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+}

@@ -1,0 +1,26 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+// Headers every response carries. The Content-Security-Policy is set per request (with a nonce) in proxy.ts.
+const SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The Docker image runs the standalone server; `npm start` runs `next start`, which standalone output would warn about.
+  output: process.env.BATYS_STANDALONE === "1" ? "standalone" : undefined,
+  poweredByHeader: false,
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs"],
+  // forbidden() answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,11 @@
+// `npm run db:seed`: migrations, reference data, the catalog and (outside production) demo accounts. Idempotent.
+import { openAppDatabase } from "./lib/app-database";
+import { prepareDatabase } from "./lib/prepare-database";
+
+const { databaseUrl, server } = await openAppDatabase();
+try {
+  await prepareDatabase(databaseUrl, { demoUsers: process.env.NODE_ENV !== "production" });
+} finally {
+  await server?.stop();
+}
+process.exit(0);

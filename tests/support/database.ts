@@ -1,0 +1,26 @@
+import pg from "pg";
+import { createDatabase, databaseUrlFor, dropDatabase } from "../../scripts/lib/database";
+
+/** A direct connection to the run's integration database, for checks written in plain SQL. */
+export async function withSql<T>(work: (client: pg.Client) => Promise<T>, databaseUrl = process.env.TEST_DATABASE_URL): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database on the test server, dropped afterwards: for tests that must start from nothing. */
+export async function withScratchDatabase<T>(name: string, work: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const serverUrl = process.env.TEST_SERVER_URL;
+  if (!serverUrl) throw new Error("TEST_SERVER_URL is not set: run the integration tests through `npm test`");
+  const database = `${new URL(process.env.TEST_DATABASE_URL!).pathname.slice(1)}_${name}`;
+  await createDatabase(serverUrl, database);
+  try {
+    return await work(databaseUrlFor(serverUrl, database));
+  } finally {
+    await dropDatabase(serverUrl, database);
+  }
+}
