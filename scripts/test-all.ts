@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PROJECT_ROOT, createDatabase, databaseUrlFor, dropDatabase, startEmbeddedPostgres, type DatabaseServer } from "./lib/database";
+import { PROJECT_ROOT, createDatabase, databaseUrlFor, dropDatabase, type DatabaseServer } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare-database";
 
 type Outcome = { name: string; passed: number; failed: number; skipped: number; exitCode: number };
@@ -37,6 +37,7 @@ async function openServer(): Promise<DatabaseServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "batys-test-pg-"));
   // When run as root, PostgreSQL runs as a separate user that must be able to reach its data folder.
   fs.chmodSync(dataDir, 0o755);
+  const { startEmbeddedPostgres } = await import("./lib/embedded-postgres");
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 55432, persistent: false });
   return { ...server, stop: async () => { await server.stop(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
 }

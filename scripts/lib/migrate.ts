@@ -2,7 +2,7 @@
 // advisory lock (a second app instance starting at the same moment waits instead of racing).
 import { runner } from "node-pg-migrate";
 import path from "node:path";
-import { PROJECT_ROOT } from "./database";
+import { PROJECT_ROOT } from "./project-root";
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 

@@ -1,0 +1,36 @@
+# Batys Tracker production image: Next standalone server, run as a non-root user; migrations, reference data and
+# the catalog are applied at every start (idempotent, under PostgreSQL locks, so several replicas may start at once).
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --ignore-scripts && PRISMA_SCHEMA_ENGINE_BINARY=/bin/false npx prisma generate
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1 BATYS_STANDALONE=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+COPY --from=deps /app/lib/generated ./lib/generated
+RUN npx next build && npm run build:deploy-scripts
+
+FROM node:20-bookworm-slim AS prod-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts
+
+FROM node:20-bookworm-slim AS runner
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+RUN groupadd --system batys && useradd --system --gid batys --home /app batys
+COPY --from=prod-deps --chown=batys:batys /app/node_modules ./node_modules
+COPY --from=build --chown=batys:batys /app/.next/standalone ./
+COPY --from=build --chown=batys:batys /app/.next/static ./.next/static
+COPY --from=build --chown=batys:batys /app/dist ./dist
+COPY --from=build --chown=batys:batys /app/prisma ./prisma
+COPY --from=build --chown=batys:batys /app/messages ./messages
+USER batys
+EXPOSE 3000
+CMD ["sh", "-c", "node --conditions=react-server dist/prepare-deployment.mjs && exec node server.js"]
