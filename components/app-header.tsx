@@ -17,6 +17,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/reports", label: t("nav.reports") },
     { href: "/catalog/source-check", label: t("nav.sourceCheck") },
   ];
+  if (can(user, "fieldReport.review") || can(user, "fieldReport.submit")) items.splice(2, 0, { href: "/field-reports", label: t("nav.fieldReports") });
   if (can(user, "user.manage")) items.push({ href: "/admin/users", label: t("nav.users") });
   return (
     <header className="bg-brand text-white no-print">

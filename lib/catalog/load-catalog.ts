@@ -30,23 +30,24 @@ export type LoadedCatalog = {
   districts: TDistrict[];
 };
 
-function readJsonArray(file: string): unknown[] {
+/** `file` is named relative to the catalog folder in every error. */
+function readJsonArray(directory: string, file: string): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new CatalogError(path.relative(CATALOG_DIR, file), null, `not valid JSON: ${(error as Error).message}`);
+    throw new CatalogError(path.relative(directory, file), null, `not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(parsed)) throw new CatalogError(path.relative(CATALOG_DIR, file), null, "the file must hold a JSON array");
+  if (!Array.isArray(parsed)) throw new CatalogError(path.relative(directory, file), null, "the file must hold a JSON array");
   return parsed;
 }
 
-function parseAll<T>(file: string, schema: z.ZodType<T>, idOf: (raw: unknown, index: number) => string): T[] {
-  return readJsonArray(file).map((raw, index) => {
+function parseAll<T>(directory: string, file: string, schema: z.ZodType<T>, idOf: (raw: unknown, index: number) => string): T[] {
+  return readJsonArray(directory, file).map((raw, index) => {
     const result = schema.safeParse(raw);
     if (!result.success) {
       const reason = result.error.issues.map((issue) => `${issue.path.join(".") || "(record)"}: ${issue.message}`).join("; ");
-      throw new CatalogError(path.relative(CATALOG_DIR, file), idOf(raw, index), reason);
+      throw new CatalogError(path.relative(directory, file), idOf(raw, index), reason);
     }
     return result.data;
   });
@@ -63,12 +64,12 @@ export function loadCatalog(directory: string = CATALOG_DIR): LoadedCatalog {
 
   const records = jsonFiles(directory)
     .filter((file) => path.basename(file) !== "districts.json")
-    .flatMap((file) => parseAll(file, ZCatalogRecord, field("code")).map((record) => ({ ...record, file: path.basename(file) })));
+    .flatMap((file) => parseAll(directory, file, ZCatalogRecord, field("code")).map((record) => ({ ...record, file: path.basename(file) })));
   const totals = jsonFiles(path.join(directory, "totals")).flatMap((file) =>
-    parseAll(file, ZStatedTotal, field("id")).map((total) => ({ ...total, file: `totals/${path.basename(file)}` })),
+    parseAll(directory, file, ZStatedTotal, field("id")).map((total) => ({ ...total, file: `totals/${path.basename(file)}` })),
   );
   const districtFile = path.join(directory, "districts.json");
-  const districts = fs.existsSync(districtFile) ? parseAll(districtFile, ZDistrict, field("code")) : [];
+  const districts = fs.existsSync(districtFile) ? parseAll(directory, districtFile, ZDistrict, field("code")) : [];
 
   assertUnique(records.map((record) => ({ key: record.code, file: record.file })), "project code");
   assertUnique(totals.map((total) => ({ key: total.id, file: total.file })), "total id");

@@ -19,7 +19,7 @@ export async function getProjectForUser(user: Actor, code: string) {
       progressUpdates: {
         orderBy: { createdAt: "desc" },
         take: HISTORY_LIMIT,
-        include: { author: { select: { name: true } } },
+        include: { author: { select: { name: true } }, reportedBy: { select: { name: true } } },
       },
     },
   });
@@ -29,6 +29,9 @@ export async function getProjectForUser(user: Actor, code: string) {
     ...project,
     plannedQuantity: project.plannedQuantity === null ? null : Number(project.plannedQuantity),
     quantityDone: project.quantityDone === null ? null : Number(project.quantityDone),
+    budgetBaseline: project.budgetBaseline === null ? null : Number(project.budgetBaseline),
+    budgetForecast: project.budgetForecast === null ? null : Number(project.budgetForecast),
+    budgetSpent: project.budgetSpent === null ? null : Number(project.budgetSpent),
     progressUpdates: project.progressUpdates.map((update) => ({
       ...update,
       quantityDone: update.quantityDone === null ? null : Number(update.quantityDone),

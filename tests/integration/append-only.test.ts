@@ -8,7 +8,7 @@ describe("append-only history and audit tables", () => {
       const { rows: [user] } = await sql.query("SELECT id FROM users WHERE role = 'MINISTRY' LIMIT 1");
       const { rows: [project] } = await sql.query("SELECT id FROM projects ORDER BY id LIMIT 1");
       const { rows: [update] } = await sql.query(
-        "INSERT INTO progress_updates (project_id, author_id, status, percent_complete, as_of, comment) VALUES ($1, $2, 'DESIGN', 5, current_date, 'append-only check') RETURNING id",
+        "INSERT INTO progress_updates (project_id, author_id, status, previous_status, percent_complete, previous_percent, as_of, comment) VALUES ($1, $2, 'DESIGN', 'PLANNED', 5, 0, current_date, 'append-only check') RETURNING id",
         [project.id, user.id],
       );
       await expect(sql.query("UPDATE progress_updates SET percent_complete = 90 WHERE id = $1", [update.id])).rejects.toThrow(/append-only/);

@@ -3,10 +3,18 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
+import { ProgressForm } from "@/components/progress-form";
+import { ProjectDetailsForm } from "@/components/project-details-form";
+import { ProjectHistory } from "@/components/project-history";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { pendingReportsForProject } from "@/lib/field-reports/field-reports";
 import { isUntranslated, localizedName, type Locale } from "@/lib/i18n/locales";
+import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
+import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
+import { recordProgressAction, submitFieldReportAction, updateDetailsAction } from "./actions";
 
 type Params = Promise<{ code: string }>;
 
@@ -14,14 +22,30 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: (await params).code };
 }
 
+const dateOrNull = (value: Date | null) => (value ? isoDate(value) : null);
+
 export default async function ProjectPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { code } = await params;
   const project = await getProjectForUser(user, decodeURIComponent(code));
   if (!project) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
-  const quantity = (value: number | null) =>
-    value === null || !project.unit ? t("common.notAvailable") : `${format.number(value)} ${t(`units.${project.unit}` as "units.km")}`;
+  const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
+  const [t, format, locale, pendingReports] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>, pendingReportsForProject(user, project.id)]);
+  const unitLabel = project.unit ? t(`units.${project.unit}` as "units.km") : null;
+  const quantity = (value: number | null) => (value === null || !unitLabel ? t("common.notAvailable") : `${format.number(value)} ${unitLabel}`);
+  const money = (value: number | null) => (value === null ? t("common.notAvailable") : format.number(value, { style: "currency", currency: "KZT", maximumFractionDigits: 0 }));
+  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" }) : t("common.notAvailable"));
+  const today = todayInKazakhstan();
+  const formProject = {
+    code: project.code,
+    version: project.version,
+    status: project.status,
+    percentComplete: project.percentComplete,
+    quantityDone: project.quantityDone,
+    plannedQuantity: project.plannedQuantity,
+    unitLabel,
+    forecastFinish: dateOrNull(project.forecastFinish),
+  };
 
   const facts: [string, React.ReactNode][] = [
     [t("project.kind"), t(`kinds.${project.kind}`)],
@@ -33,6 +57,12 @@ export default async function ProjectPage({ params }: { params: Params }) {
     [t("project.place"), project.place ?? t("common.notAvailable")],
     [t("project.plannedQuantity"), quantity(project.plannedQuantity)],
     [t("project.quantityDone"), quantity(project.quantityDone)],
+    [t("details.responsibleOrganisation"), project.responsibleOrganisation ?? t("common.notAvailable")],
+    [t("details.baselineFinish"), date(project.baselineFinish)],
+    [t("details.forecastFinish"), date(project.forecastFinish)],
+    [t("details.budgetForecast"), money(project.budgetForecast)],
+    [t("details.budgetSpent"), money(project.budgetSpent)],
+    [t("confidence.label"), project.confidence ? t(`confidence.${project.confidence}`) : t("confidence.none")],
   ];
 
   return (
@@ -47,6 +77,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <StatusBadge status={project.status} />
         <ProgressBar percent={project.percentComplete} label={t("project.percentComplete")} />
+        {project.pauseReason && <span className="text-sm text-slate-700">{t("history.pauseReason", { reason: t(`pauseReasons.${project.pauseReason}`) })}</span>}
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -72,25 +103,64 @@ export default async function ProjectPage({ params }: { params: Params }) {
         </section>
       </div>
 
-      <section className="mt-6" aria-labelledby="history-heading">
-        <h2 id="history-heading" className="text-lg font-semibold">{t("project.history")}</h2>
-        {project.progressUpdates.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{t("project.historyEmpty")}</p>
-        ) : (
-          <ol className="mt-2 space-y-2">
-            {project.progressUpdates.map((update) => (
-              <li key={update.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
-                <div className="flex flex-wrap items-center gap-3">
-                  <time dateTime={update.asOf.toISOString().slice(0, 10)}>{format.dateTime(update.asOf, { dateStyle: "medium" })}</time>
-                  <StatusBadge status={update.status} />
-                  <span className="tabular-nums">{update.percentComplete}%</span>
-                  <span className="text-slate-600">{update.author.name}</span>
-                </div>
-                {update.comment && <p className="mt-1 text-slate-800">{update.comment}</p>}
+      {can(user, "project.recordProgress", scope) && !project.withdrawnAt && (
+        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print" aria-labelledby="progress-heading">
+          <h2 id="progress-heading" className="mb-3 text-lg font-semibold">{t("progress.title")}</h2>
+          <ProgressForm key={`progress-${project.version}`} project={formProject} statuses={nextStatuses(project.status)} today={today} mode="record" action={recordProgressAction} />
+        </section>
+      )}
+      {can(user, "fieldReport.submit", scope) && !project.withdrawnAt && (
+        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print" aria-labelledby="report-heading">
+          <h2 id="report-heading" className="mb-3 text-lg font-semibold">{t("fieldReports.submitTitle")}</h2>
+          <ProgressForm key={`report-${project.version}`} project={formProject} statuses={nextStatuses(project.status)} today={today} mode="fieldReport" action={submitFieldReportAction} />
+        </section>
+      )}
+      {pendingReports.length > 0 && (
+        <section className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-labelledby="pending-heading">
+          <h2 id="pending-heading" className="text-lg font-semibold">{t("fieldReports.pendingOnProject")}</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {pendingReports.map((report) => (
+              <li key={report.id}>
+                {format.dateTime(report.createdAt, { dateStyle: "medium" })} · {report.submittedBy.name} · {t(`statuses.${report.status}`)} · {report.percentComplete}%{" "}
+                <Link href="/field-reports" className="text-brand underline">{t("fieldReports.title")}</Link>
               </li>
             ))}
-          </ol>
-        )}
+          </ul>
+        </section>
+      )}
+      {can(user, "project.editDetails", scope) && !project.withdrawnAt && (
+        <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print">
+          <summary className="cursor-pointer text-lg font-semibold">{t("details.edit")}</summary>
+          <div className="mt-3">
+            <ProjectDetailsForm
+              key={`details-${project.version}`}
+              action={updateDetailsAction}
+              project={{
+                code: project.code,
+                version: project.version,
+                responsibleOrganisation: project.responsibleOrganisation,
+                baselineStart: dateOrNull(project.baselineStart),
+                baselineFinish: dateOrNull(project.baselineFinish),
+                forecastStart: dateOrNull(project.forecastStart),
+                forecastFinish: dateOrNull(project.forecastFinish),
+                actualStart: dateOrNull(project.actualStart),
+                actualFinish: dateOrNull(project.actualFinish),
+                budgetBaseline: project.budgetBaseline,
+                budgetForecast: project.budgetForecast,
+                budgetSpent: project.budgetSpent,
+                budgetNote: project.budgetNote,
+                confidence: project.confidence,
+                confidenceReason: project.confidenceReason,
+                baselineFrozen: project.status === "IN_PROGRESS" || project.status === "COMPLETED" || project.actualStart !== null,
+              }}
+            />
+          </div>
+        </details>
+      )}
+
+      <section className="mt-6" aria-labelledby="history-heading">
+        <h2 id="history-heading" className="text-lg font-semibold">{t("project.history")}</h2>
+        <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} />
       </section>
     </article>
   );

@@ -1,0 +1,37 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { submitFieldReport } from "@/lib/field-reports/field-reports";
+import type { ActionState } from "@/lib/http/action-state";
+import { answerAction, formObject } from "@/lib/http/answer-action";
+import { clientIp } from "@/lib/http/client-ip";
+import { updateProjectDetails } from "@/lib/progress/project-details";
+import { recordProgress } from "@/lib/progress/record-progress";
+
+// Each action re-reads the user from the database; the service validates the raw form and checks permissions.
+async function actor() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+const projectPath = (input: Record<string, FormDataEntryValue>) => `/projects/${String(input.projectCode ?? "")}`;
+
+export async function recordProgressAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await actor();
+  const input = formObject(formData);
+  return answerAction(await recordProgress(user, input, { ip: await clientIp() }), projectPath(input), "progress.saved");
+}
+
+export async function updateDetailsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await actor();
+  const input = formObject(formData);
+  return answerAction(await updateProjectDetails(user, input, { ip: await clientIp() }), projectPath(input), "details.saved");
+}
+
+export async function submitFieldReportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await actor();
+  const input = formObject(formData);
+  return answerAction(await submitFieldReport(user, input, { ip: await clientIp() }), projectPath(input), "fieldReports.submitted");
+}
