@@ -18,6 +18,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/catalog/source-check", label: t("nav.sourceCheck") },
   ];
   if (can(user, "fieldReport.review") || can(user, "fieldReport.submit")) items.splice(2, 0, { href: "/field-reports", label: t("nav.fieldReports") });
+  if (can(user, "audit.read")) items.push({ href: "/admin/audit", label: t("nav.audit") });
   if (can(user, "user.manage")) items.push({ href: "/admin/users", label: t("nav.users") });
   return (
     <header className="bg-brand text-white no-print">
@@ -32,6 +33,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
             <span className="text-white/80"> · {t(`roles.${user.role}`)}</span>
             <span className="text-white/80"> · {oblast ? localizedName(oblast, locale) : t("header.allOblasts")}</span>
           </p>
+          <a href="/account/password" className="text-sm text-white/90 underline-offset-2 hover:underline">{t("account.link")}</a>
           <LanguageSwitcher />
           <SignOutButton />
         </div>

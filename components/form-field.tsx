@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 
 export const INPUT_CLASS = "mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
-/** A labelled field with its translated error beside it. `error` is a message key under `progress.errors`. */
+/** A labelled field with its translated error beside it. `error` is a message key under `formErrors`. */
 export function FormField({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  const t = useTranslations("progress.errors");
+  const t = useTranslations("formErrors");
   const message = error ? (t.has(error as "invalid") ? t(error as "invalid") : t("invalid")) : null;
   return (
     <div>

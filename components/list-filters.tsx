@@ -4,16 +4,16 @@ import Link from "next/link";
 export type FilterOption = { value: string; label: string };
 export type FilterField = { name: string; label: string; options: FilterOption[]; value: string | undefined };
 
-/** A plain GET form: filters live in the URL, so any list can be bookmarked or shared. */
-export function ProjectFilters({ search, fields, sort }: { search: string; fields: FilterField[]; sort: FilterField }) {
+/** A plain GET form of filters (projects, users, audit): they live in the URL, so any list can be bookmarked or shared. */
+export function ListFilters({ search, searchLabel, fields, sort }: { search: string; searchLabel?: string; fields: FilterField[]; sort?: FilterField }) {
   const t = useTranslations();
   return (
     <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" role="search">
       <div className="sm:col-span-2">
-        <label htmlFor="q" className="block text-xs font-semibold text-slate-700">{t("projects.search")}</label>
-        <input id="q" name="q" type="search" defaultValue={search} maxLength={200} placeholder={t("projects.searchPlaceholder")} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm" />
+        <label htmlFor="q" className="block text-xs font-semibold text-slate-700">{searchLabel ?? t("projects.search")}</label>
+        <input id="q" name="q" type="search" defaultValue={search} maxLength={200} placeholder={searchLabel ? undefined : t("projects.searchPlaceholder")} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm" />
       </div>
-      {[...fields, sort].map((field) => (
+      {[...fields, ...(sort ? [sort] : [])].map((field) => (
         <div key={field.name}>
           <label htmlFor={`filter-${field.name}`} className="block text-xs font-semibold text-slate-700">{field.label}</label>
           <select id={`filter-${field.name}`} name={field.name} defaultValue={field.value ?? ""} className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm">

@@ -36,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        setFormError(result?.error === "CredentialsSignin" || result?.status === 401 ? t("invalidCredentials") : t("failed"));
+        setFormError(result?.error === "SignInLocked" ? t("locked") : result?.error === "CredentialsSignin" || result?.status === 401 ? t("invalidCredentials") : t("failed"));
         return;
       }
       router.replace(callbackUrl);

@@ -1,7 +1,6 @@
 // `npm run user:create -- --email a@b.kz --name "…" --role ADMIN [--oblast AKT]`
 // Creates an account for a real deployment. The password is generated and printed once; the user must change it
 // at first sign-in.
-import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { openAppDatabase } from "./lib/app-database";
 import { migrateDatabase } from "./lib/migrate";
@@ -16,9 +15,9 @@ try {
   await migrateDatabase(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
   const { seedReferenceData } = await import("../lib/reference/seed-reference-data");
-  const { createUser, ZCreateUserInput } = await import("../lib/users/create-user");
+  const { createUser, oneTimePassword, ZCreateUserInput } = await import("../lib/users/create-user");
   await seedReferenceData();
-  const password = crypto.randomBytes(12).toString("base64url");
+  const password = oneTimePassword();
   const input = { email: values.email ?? "", name: values.name ?? values.email ?? "", role: values.role as "ADMIN", oblast: values.oblast, password, mustChangePassword: true };
   const parsed = ZCreateUserInput.safeParse(input);
   if (!parsed.success) {

@@ -3,7 +3,8 @@ import { requireUser } from "@/lib/auth/current-user";
 
 // The shell of every signed-in page. Pages check the session themselves too: a layout is not a security boundary.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // The password page must render for a user who still holds a one-time password; every other page redirects there.
+  const user = await requireUser({ allowPendingPasswordChange: true });
   return (
     <>
       <AppHeader user={user} />

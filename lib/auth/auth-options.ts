@@ -2,22 +2,33 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
+import { revokeSession, SESSION_MAX_HOURS } from "./sessions";
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export const SIGN_IN_LOCKED = "SignInLocked";
 
-// Sessions are JWTs in an HttpOnly cookie: no server keeps session state, so any instance behind a load
-// balancer can serve any request. What the token claims is re-checked against the database on every request
-// (lib/auth/current-user.ts), so deactivation and role changes take effect at once.
+function header(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const value = headers?.[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return typeof text === "string" && text ? text : null;
+}
+
+// The cookie is a signed JWT that names a row of the sessions table; the row (not the token) decides whether the
+// session still works, and the user's role and active flag are re-read on every request (lib/auth/current-user.ts).
+// No app instance keeps session state of its own.
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const user = await authenticate(credentials);
-        return user && { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+      async authorize(credentials, request) {
+        const headers = request?.headers as Record<string, unknown> | undefined;
+        const ip = header(headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? header(headers, "x-real-ip");
+        const result = await authenticate(credentials, { ip: ip ?? null, userAgent: header(headers, "user-agent") });
+        if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name, sessionId: result.user.sessionId };
+        if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
+        return null;
       },
     }),
   ],
@@ -25,12 +36,17 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       if (user) {
         token.userId = Number(user.id);
-        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+        token.sessionId = (user as { sessionId?: string }).sessionId;
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.userId, sessionVersion: token.sessionVersion };
+      return { ...session, userId: token.userId, sessionId: token.sessionId };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sessionId === "string") await revokeSession(token.sessionId);
     },
   },
 };

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { prisma } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import { authOptions } from "./auth-options";
+import { touchSession } from "./sessions";
 
 export type CurrentUser = {
   id: number;
@@ -17,21 +18,24 @@ export type CurrentUser = {
 };
 
 /**
- * The signed-in user as the database knows them now. The JWT only says who signed in; role, oblast and the
- * active flag are read fresh, and a session issued before the account's session version changed is refused.
+ * The signed-in user as the database knows them now. The JWT only names the user and the session; role, oblast and
+ * the active flag are read fresh, and a revoked, idle or expired session is refused.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await getServerSession(authOptions)) as SessionClaims | null;
   return session ? loadSessionUser(session) : null;
 });
 
-export type SessionClaims = { userId?: number; sessionVersion?: number };
+export type SessionClaims = { userId?: number; sessionId?: string };
 
 /** The user a session's claims stand for, if the account is still active and the session still valid. */
 export async function loadSessionUser(claims: SessionClaims): Promise<CurrentUser | null> {
-  if (!claims.userId || !Number.isInteger(claims.userId)) return null;
-  const user = await prisma.user.findUnique({ where: { id: claims.userId }, include: { oblast: true } });
-  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
+  if (!claims.userId || !Number.isInteger(claims.userId) || typeof claims.sessionId !== "string") return null;
+  const [user, sessionAlive] = await Promise.all([
+    prisma.user.findUnique({ where: { id: claims.userId }, include: { oblast: true } }),
+    touchSession(claims.sessionId, claims.userId),
+  ]);
+  if (!user || !user.active || !sessionAlive) return null;
   return {
     id: user.id,
     email: user.email,
@@ -43,9 +47,13 @@ export async function loadSessionUser(claims: SessionClaims): Promise<CurrentUse
   };
 }
 
-/** For pages: the current user, or a redirect to sign-in. */
-export async function requireUser(): Promise<CurrentUser> {
+/**
+ * For pages and server actions: the current user, or a redirect to sign-in. A user holding a one-time password
+ * is sent to change it first; only the password page itself passes `allowPendingPasswordChange`.
+ */
+export async function requireUser(options: { allowPendingPasswordChange?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
+  if (user.mustChangePassword && !options.allowPendingPasswordChange) redirect("/account/password");
   return user;
 }

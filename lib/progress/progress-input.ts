@@ -1,5 +1,5 @@
 // Input rules for recording progress, shared by the server action (which decides) and the form (which shows
-// errors beside the fields). Error messages are message keys under `progress.errors.*`.
+// errors beside the fields). Error messages are message keys under `formErrors.*`.
 import { z } from "zod";
 import { PROJECT_STATUSES } from "../reference-data";
 
@@ -55,14 +55,3 @@ export const ZRecordProgressInput = ZProgressFields.extend({
 });
 export type TRecordProgressInput = z.infer<typeof ZRecordProgressInput>;
 
-export type FieldErrors = Record<string, string>;
-
-/** zod issues as one message key per field (the first one), for the form. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
-  }
-  return errors;
-}

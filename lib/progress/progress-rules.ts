@@ -2,7 +2,7 @@
 // inside its transaction, tests call them directly.
 import type { ProjectStatusCode } from "../reference-data";
 import { checkTransition } from "./lifecycle";
-import type { FieldErrors } from "./progress-input";
+import type { FieldErrors } from "../forms/field-errors";
 
 export type ProjectState = {
   status: ProjectStatusCode;

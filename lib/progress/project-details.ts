@@ -5,7 +5,8 @@ import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate } from "./calendar";
-import { fieldErrorsOf, PROJECT_CODE_PATTERN, ZComment, type FieldErrors } from "./progress-input";
+import { PROJECT_CODE_PATTERN, ZComment } from "./progress-input";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { concurrentChanges, oblastIdsOf, projectForWrite, type ConcurrentChange, type ProgressSnapshot } from "./record-progress";
 
 const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);

@@ -4,7 +4,8 @@ import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate, todayInKazakhstan } from "./calendar";
-import { fieldErrorsOf, ZRecordProgressInput, type FieldErrors, type TRecordProgressInput } from "./progress-input";
+import { ZRecordProgressInput, type TRecordProgressInput } from "./progress-input";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { progressErrors } from "./progress-rules";
 
 export { ZRecordProgressInput, type TRecordProgressInput } from "./progress-input";

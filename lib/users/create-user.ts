@@ -1,26 +1,31 @@
 import "server-only";
+import crypto from "node:crypto";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
 import { hashPassword } from "../auth/password";
+import { newPasswordSchema } from "../auth/password-policy";
 import { prisma } from "../db";
 import { OBLAST_CODES } from "../reference-data";
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 128;
+export const ROLES = ["ADMIN", "MINISTRY", "AKIMAT", "MANAGER"] as const;
 
-export const ZCreateUserInput = z
-  .object({
-    email: z.string().trim().max(254).pipe(z.email()).transform((email) => email.toLowerCase()),
-    name: z.string().trim().min(2).max(200),
-    role: z.enum(["ADMIN", "MINISTRY", "AKIMAT", "MANAGER"]),
-    oblast: z.enum(OBLAST_CODES).optional(),
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
-    mustChangePassword: z.boolean().default(false),
-  })
-  .refine((input) => (input.role === "AKIMAT") === (input.oblast !== undefined), {
-    message: "an akimat officer needs exactly one oblast; other roles have none",
-    path: ["oblast"],
-  });
+/** Who an account is: shared by account creation and editing. Message keys under `users.errors`. */
+export const ZAccountFields = z.object({
+  name: z.string("required").trim().min(2, "nameTooShort").max(200, "tooLong"),
+  role: z.enum(ROLES, "unknownRole"),
+  oblast: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(OBLAST_CODES, "unknownOblast").optional()),
+});
+
+/** An akimat officer needs exactly one oblast; every other role has none. */
+export function oblastMatchesRole(input: { role: string; oblast?: string | undefined }): boolean {
+  return (input.role === "AKIMAT") === (input.oblast !== undefined);
+}
+
+export const ZCreateUserInput = ZAccountFields.extend({
+  email: z.string("required").trim().max(254, "tooLong").pipe(z.email("invalidEmail")).transform((email) => email.toLowerCase()),
+  password: newPasswordSchema(),
+  mustChangePassword: z.boolean().default(false),
+}).refine(oblastMatchesRole, { message: "oblastForAkimatOnly", path: ["oblast"] });
 export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
 
 export class DuplicateEmailError extends Error {
@@ -30,8 +35,13 @@ export class DuplicateEmailError extends Error {
   }
 }
 
+/** A random one-time password, shown once to whoever creates or resets the account. */
+export function oneTimePassword(): string {
+  return crypto.randomBytes(12).toString("base64url");
+}
+
 /** Creates an account. `actorId` is null when a deployment script creates the first administrator. */
-export async function createUser(input: TCreateUserInput, actorId: number | null) {
+export async function createUser(input: TCreateUserInput, actorId: number | null, context: { ip: string | null } = { ip: null }) {
   const data = ZCreateUserInput.parse(input);
   const passwordHash = await hashPassword(data.password);
   return prisma.$transaction(async (tx) => {
@@ -47,6 +57,7 @@ export async function createUser(input: TCreateUserInput, actorId: number | null
       targetId: String(user.id),
       oblastId: user.oblastId,
       after: { email: user.email, name: user.name, role: user.role, oblast: data.oblast ?? null },
+      ip: context.ip,
     });
     return user;
   });

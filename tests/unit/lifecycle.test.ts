@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkTransition, nextStatuses } from "@/lib/progress/lifecycle";
 import { progressErrors, type ProjectState } from "@/lib/progress/progress-rules";
-import { ZRecordProgressInput, fieldErrorsOf } from "@/lib/progress/progress-input";
+import { ZRecordProgressInput } from "@/lib/progress/progress-input";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
 describe("project lifecycle", () => {
   it("moves forward PLANNED → DESIGN → IN_PROGRESS → COMPLETED without a comment", () => {

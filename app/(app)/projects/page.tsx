@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { ProgressBar } from "@/components/progress-bar";
-import { ProjectFilters, type FilterField } from "@/components/project-filters";
+import { ListFilters, type FilterField } from "@/components/list-filters";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
@@ -55,7 +55,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         <h1 className="text-2xl font-bold">{t("projects.title")}</h1>
         <p className="text-sm text-slate-600" data-testid="project-count">{t("projects.count", { count: result.total })}</p>
       </div>
-      <ProjectFilters search={query.q ?? ""} fields={fields} sort={sort} />
+      <ListFilters search={query.q ?? ""} fields={fields} sort={sort} />
       {result.projects.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">{t("projects.empty")}</p>
       ) : (

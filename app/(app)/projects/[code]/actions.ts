@@ -1,7 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { submitFieldReport } from "@/lib/field-reports/field-reports";
 import type { ActionState } from "@/lib/http/action-state";
 import { answerAction, formObject } from "@/lib/http/answer-action";
@@ -10,11 +9,7 @@ import { updateProjectDetails } from "@/lib/progress/project-details";
 import { recordProgress } from "@/lib/progress/record-progress";
 
 // Each action re-reads the user from the database; the service validates the raw form and checks permissions.
-async function actor() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
-  return user;
-}
+const actor = () => requireUser();
 
 const projectPath = (input: Record<string, FormDataEntryValue>) => `/projects/${String(input.projectCode ?? "")}`;
 
