@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
-import { getStatusSummary } from "@/lib/dashboard/status-summary";
+import { getFigures } from "@/lib/dashboard/dashboard";
 import { getProjectForUser } from "@/lib/projects/get-project";
 import { listProjects, parseProjectListQuery } from "@/lib/projects/list-projects";
 import { withSql } from "../support/database";
@@ -24,7 +24,7 @@ describe("what each role sees of the catalog", () => {
     const all = await countSql();
     for (const email of ["admin@batys.demo", "ministry@batys.demo", "manager@batys.demo"]) {
       expect((await listProjects(await actor(email), parseProjectListQuery({}))).total).toBe(all);
-      expect((await getStatusSummary(await actor(email))).total).toBe(all);
+      expect((await getFigures(await actor(email), {})).total).toBe(all);
     }
   });
 
@@ -34,7 +34,7 @@ describe("what each role sees of the catalog", () => {
       const expected = await countSql(oblast);
       expect(expected).toBeGreaterThan(0);
       expect((await listProjects(officer, parseProjectListQuery({}))).total).toBe(expected);
-      expect((await getStatusSummary(officer)).total).toBe(expected);
+      expect((await getFigures(officer, {})).total).toBe(expected);
       // Asking for another oblast's projects does not widen the scope.
       const other = oblast === "AKT" ? "MAN" : "AKT";
       const asked = await listProjects(officer, parseProjectListQuery({ oblast: other }));

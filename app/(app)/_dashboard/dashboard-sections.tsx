@@ -1,0 +1,171 @@
+// The dashboard's widgets, shared by the region, oblast and sector dashboards. Each one loads its own numbers
+// (SQL aggregates from lib/dashboard) so the page can stream them independently under <Suspense>.
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { CompletionChart } from "@/components/charts/completion-chart";
+import { DeliveryChart } from "@/components/charts/delivery-chart";
+import { ProgressOverTimeChart } from "@/components/charts/progress-over-time-chart";
+import { StatusByGroupChart } from "@/components/charts/status-by-group-chart";
+import { ProgressBar } from "@/components/progress-bar";
+import { StatusBadge } from "@/components/status-badge";
+import type { Actor } from "@/lib/auth/permissions";
+import {
+  getCompletionByHorizon, getCompletionByPlace, getFigures, getMovement, getPhysicalDelivery, getProgressOverTime, getStatusBySector,
+  PHYSICAL_MEASURES, type DashboardFilter,
+} from "@/lib/dashboard/dashboard";
+import { localizedName, type Locale } from "@/lib/i18n/locales";
+
+type Props = { user: Actor; filter: DashboardFilter };
+const filterQuery = (filter: DashboardFilter) => ({ ...(filter.oblastCode ? { oblast: filter.oblastCode } : {}), ...(filter.sectorCode ? { sector: filter.sectorCode } : {}) });
+const listHref = (filter: DashboardFilter, extra: Record<string, string> = {}) => `/projects?${new URLSearchParams({ ...filterQuery(filter), ...extra }).toString()}`;
+
+export async function FiguresSection({ user, filter }: Props) {
+  const [t, format, figures] = await Promise.all([getTranslations(), getFormatter(), getFigures(user, filter)]);
+  const tiles = [
+    { key: "total", value: figures.total, href: listHref(filter) },
+    { key: "completed", value: figures.completed, href: listHref(filter, { status: "COMPLETED" }) },
+    { key: "inProgress", value: figures.inProgress, href: listHref(filter, { status: "IN_PROGRESS" }) },
+    { key: "notStarted", value: figures.notStarted, href: listHref(filter, { status: "PLANNED" }) },
+    { key: "paused", value: figures.paused, href: listHref(filter, { status: "PAUSED" }) },
+    { key: "overdue", value: figures.overdue, href: null },
+    { key: "atRisk", value: figures.atRisk, href: null },
+  ] as const;
+  const units: Record<string, string> = { roadKm: t("units.km"), railwayKm: t("units.km"), powerMw: t("units.MW") };
+  return (
+    <section aria-label={t("dashboard.figures")} data-testid="figures">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+        {tiles.map((tile) => {
+          const body = (
+            <>
+              <p className="text-sm text-slate-600">{t(`dashboard.${tile.key}`)}</p>
+              <p className="mt-1 text-3xl font-bold tabular-nums" data-testid={`figure-${tile.key}`}>{format.number(tile.value)}</p>
+            </>
+          );
+          return tile.href ? (
+            <Link key={tile.key} href={tile.href} className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand">{body}</Link>
+          ) : (
+            <div key={tile.key} className="rounded-lg border border-slate-200 bg-white p-4">{body}</div>
+          );
+        })}
+      </div>
+      <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">{t("dashboard.completionByCount")}</p>
+          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-completionByCount">{format.number(figures.completionByCount / 100, { style: "percent", maximumFractionDigits: 1 })}</p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">{t("dashboard.averageCompletion")}</p>
+          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-averagePercent">{format.number(figures.averagePercent / 100, { style: "percent", maximumFractionDigits: 1 })}</p>
+        </div>
+        {figures.weighted.map((measure) => (
+          <div key={measure.key} className="rounded-lg border border-slate-200 bg-white p-4">
+            <p className="text-sm text-slate-600">{t(`dashboard.weighted.${measure.key}` as "dashboard.weighted.roadKm")}</p>
+            <p className="mt-1 text-2xl font-bold tabular-nums" data-testid={`figure-weighted-${measure.key}`}>
+              {measure.planned === 0 ? t("common.notAvailable") : format.number(measure.done / measure.planned, { style: "percent", maximumFractionDigits: 1 })}
+            </p>
+            <p className="text-xs text-slate-600">{format.number(measure.done)} / {format.number(measure.planned)} {units[measure.key]}</p>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export async function StatusSection({ user, filter }: Props) {
+  const [t, locale, rows] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, getStatusBySector(user, filter)]);
+  return (
+    <StatusByGroupChart
+      title={filter.sectorCode ? t("dashboard.statusByCategory") : t("dashboard.statusBySector")}
+      groups={rows.map((row) => ({ ...row, name: localizedName(row, locale) }))}
+      filterKey={filter.sectorCode ? "category" : "sector"}
+      baseQuery={filterQuery(filter)}
+    />
+  );
+}
+
+export async function PlaceSection({ user, filter }: Props) {
+  const [t, locale, rows] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, getCompletionByPlace(user, filter)]);
+  const byDistrict = Boolean(filter.oblastCode);
+  return (
+    <CompletionChart
+      title={byDistrict ? t("dashboard.completionByDistrict") : t("dashboard.completionByOblast")}
+      groupLabel={byDistrict ? t("projects.district") : t("projects.oblast")}
+      groups={rows.map((row) => ({
+        ...row,
+        name: row.code === "-" ? t("dashboard.noDistrict") : localizedName(row, locale),
+        href: byDistrict ? (row.code === "-" ? null : listHref(filter, { district: row.code })) : `/oblasts/${row.code}`,
+      }))}
+    />
+  );
+}
+
+export async function HorizonSection({ user, filter }: Props) {
+  const [t, rows] = await Promise.all([getTranslations(), getCompletionByHorizon(user, filter)]);
+  return (
+    <CompletionChart
+      title={t("dashboard.completionByHorizon")}
+      groupLabel={t("horizon.label")}
+      groups={rows.map((row) => ({ ...row, name: row.code === "none" ? t("horizon.none") : row.code, href: listHref(filter, { horizon: row.code }) }))}
+    />
+  );
+}
+
+export async function OverTimeSection({ user, filter }: Props) {
+  const [t, points] = await Promise.all([getTranslations(), getProgressOverTime(user, filter)]);
+  return <ProgressOverTimeChart title={t("dashboard.overTime")} points={points} />;
+}
+
+export async function DeliverySection({ user, filter }: Props) {
+  const [t, rows] = await Promise.all([getTranslations(), getPhysicalDelivery(user, filter)]);
+  const units: Record<string, string> = { roadKm: t("units.km"), railwayKm: t("units.km"), powerMw: t("units.MW"), schoolPlaces: t("units.places") };
+  const measures = PHYSICAL_MEASURES.filter((measure) => rows.some((row) => row.key === measure.key));
+  if (measures.length === 0) return null;
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      {measures.map((measure) => (
+        <DeliveryChart
+          key={measure.key}
+          title={t(`dashboard.delivery.${measure.key}` as "dashboard.delivery.roadKm")}
+          unit={units[measure.key]!}
+          groups={rows.filter((row) => row.key === measure.key).map((row) => ({ horizon: row.horizon === "none" ? t("horizon.none") : row.horizon, planned: row.planned, done: row.done }))}
+        />
+      ))}
+    </div>
+  );
+}
+
+export async function MovementSection({ user, filter }: Props) {
+  const [t, format, locale, movement] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>, getMovement(user, filter)]);
+  const list = (projects: typeof movement.recent, empty: string) =>
+    projects.length === 0 ? (
+      <p className="text-sm text-slate-600">{empty}</p>
+    ) : (
+      <ul className="space-y-2">
+        {projects.map((project) => (
+          <li key={project.code} className="flex flex-wrap items-center gap-2 text-sm">
+            <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand hover:underline">{project.code}</Link>
+            <span className="min-w-0 flex-1 truncate">{localizedName(project, locale)}</span>
+            <StatusBadge status={project.status} />
+            <ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} />
+            {project.at && <time className="text-xs text-slate-600" dateTime={project.at.toISOString()}>{format.dateTime(project.at, { dateStyle: "medium" })}</time>}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="recent-heading">
+        <h2 id="recent-heading" className="mb-3 text-base font-semibold">{t("dashboard.recentlyMoved")}</h2>
+        {list(movement.recent, t("dashboard.noneMoved"))}
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="stalled-heading">
+        <h2 id="stalled-heading" className="mb-3 text-base font-semibold">{t("dashboard.stalled", { count: movement.stalledCount })}</h2>
+        {list(movement.stalled, t("dashboard.noneStalled"))}
+      </section>
+    </div>
+  );
+}
+
+export function SectionSkeleton() {
+  return <div className="h-48 animate-pulse rounded-lg border border-slate-200 bg-white" aria-hidden />;
+}
