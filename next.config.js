@@ -15,7 +15,9 @@ const nextConfig = {
   // The Docker image runs the standalone server; `npm start` runs `next start`, which standalone output would warn about.
   output: process.env.BATYS_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs"],
+  // A second build folder lets a developer build and look at the app while the test suite uses .next.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "playwright-core", "exceljs"],
   // forbidden() answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   async headers() {

@@ -20,7 +20,7 @@ function waitFor(child: ChildProcess): Promise<number> {
 }
 
 function buildIsCurrent(): boolean {
-  const buildId = path.join(PROJECT_ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(PROJECT_ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return false;
   const builtAt = fs.statSync(buildId).mtimeMs;
   const newest = (dir: string): number =>

@@ -26,20 +26,3 @@ export function ChartCard({ title, description, table, children }: { title: stri
     </section>
   );
 }
-
-export function DataTable({ head, rows }: { head: string[]; rows: (string | number)[][] }) {
-  return (
-    <table className="w-full text-left text-sm">
-      <thead className="bg-slate-100 text-slate-700">
-        <tr>{head.map((cell, index) => <th key={index} scope="col" className="px-2 py-1">{cell}</th>)}</tr>
-      </thead>
-      <tbody>
-        {rows.map((row, rowIndex) => (
-          <tr key={rowIndex} className="border-t border-slate-200">
-            {row.map((cell, index) => (index === 0 ? <th key={index} scope="row" className="px-2 py-1 text-left font-normal">{cell}</th> : <td key={index} className="px-2 py-1 tabular-nums">{cell}</td>))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AVERAGE_COLOR, STATUS_COLORS } from "@/lib/status-palette";
-import { ChartCard, DataTable } from "./chart-card";
+import { DataTable } from "../data-table";
+import { ChartCard } from "./chart-card";
 
 export type CompletionGroup = { code: string; name: string; total: number; completed: number; averagePercent: number; href: string | null };
 
@@ -32,8 +33,8 @@ export function CompletionChart({ title, groups, groupLabel }: { title: string; 
           <YAxis domain={[0, 100]} unit="%" />
           <Tooltip formatter={(value) => `${value}%`} />
           <Legend />
-          <Bar dataKey="averagePercent" name={t("averageCompletion")} fill={AVERAGE_COLOR} cursor="pointer" onClick={(_data, index) => open(index)} />
-          <Bar dataKey="completedShare" name={t("completedShare")} fill={STATUS_COLORS.COMPLETED} cursor="pointer" onClick={(_data, index) => open(index)} />
+          <Bar isAnimationActive={false} dataKey="averagePercent" name={t("averageCompletion")} fill={AVERAGE_COLOR} cursor="pointer" onClick={(_data, index) => open(index)} />
+          <Bar isAnimationActive={false} dataKey="completedShare" name={t("completedShare")} fill={STATUS_COLORS.COMPLETED} cursor="pointer" onClick={(_data, index) => open(index)} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { DONE_COLOR, PLANNED_COLOR } from "@/lib/status-palette";
-import { ChartCard, DataTable } from "./chart-card";
+import { DataTable } from "../data-table";
+import { ChartCard } from "./chart-card";
 
 export type DeliveryGroup = { horizon: string; planned: number; done: number };
 
@@ -20,8 +21,8 @@ export function DeliveryChart({ title, unit, groups }: { title: string; unit: st
           <YAxis />
           <Tooltip formatter={(value) => `${value} ${unit}`} />
           <Legend />
-          <Bar dataKey="planned" name={t("planned")} fill={PLANNED_COLOR} />
-          <Bar dataKey="done" name={t("done")} fill={DONE_COLOR} />
+          <Bar isAnimationActive={false} dataKey="planned" name={t("planned")} fill={PLANNED_COLOR} />
+          <Bar isAnimationActive={false} dataKey="done" name={t("done")} fill={DONE_COLOR} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

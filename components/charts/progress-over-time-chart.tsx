@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AVERAGE_COLOR, STATUS_COLORS } from "@/lib/status-palette";
-import { ChartCard, DataTable } from "./chart-card";
+import { DataTable } from "../data-table";
+import { ChartCard } from "./chart-card";
 
 export type MonthPoint = { month: string; completed: number; averagePercent: number };
 
@@ -28,8 +29,8 @@ export function ProgressOverTimeChart({ title, points }: { title: string; points
           <YAxis yAxisId="percent" orientation="right" domain={[0, 100]} unit="%" />
           <Tooltip />
           <Legend />
-          <Line yAxisId="count" type="stepAfter" dataKey="completed" name={t("completed")} stroke={STATUS_COLORS.COMPLETED} strokeWidth={2} dot={false} />
-          <Line yAxisId="percent" type="monotone" dataKey="averagePercent" name={t("averageCompletion")} stroke={AVERAGE_COLOR} strokeWidth={2} strokeDasharray="6 3" dot={false} />
+          <Line isAnimationActive={false} yAxisId="count" type="stepAfter" dataKey="completed" name={t("completed")} stroke={STATUS_COLORS.COMPLETED} strokeWidth={2} dot={false} />
+          <Line isAnimationActive={false} yAxisId="percent" type="monotone" dataKey="averagePercent" name={t("averageCompletion")} stroke={AVERAGE_COLOR} strokeWidth={2} strokeDasharray="6 3" dot={false} />
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { PROJECT_STATUSES, type ProjectStatusCode } from "@/lib/reference-data";
 import { STATUS_COLORS } from "@/lib/status-palette";
-import { ChartCard, DataTable } from "./chart-card";
+import { DataTable } from "../data-table";
+import { ChartCard } from "./chart-card";
 
 export type StatusGroup = { code: string; name: string } & Record<ProjectStatusCode, number>;
 
@@ -33,7 +34,7 @@ export function StatusByGroupChart({ title, groups, filterKey, baseQuery }: { ti
           <Tooltip />
           <Legend />
           {PROJECT_STATUSES.map((status) => (
-            <Bar key={status} dataKey={status} name={t(`statuses.${status}`)} stackId="status" fill={STATUS_COLORS[status]} cursor="pointer" onClick={(_data, index) => open(index, status)} />
+            <Bar key={status} isAnimationActive={false} dataKey={status} name={t(`statuses.${status}`)} stackId="status" fill={STATUS_COLORS[status]} cursor="pointer" onClick={(_data, index) => open(index, status)} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -6,6 +6,7 @@ import { ProgressBar } from "@/components/progress-bar";
 import { ListFilters, type FilterField } from "@/components/list-filters";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { listDistrictOptions, listProjects, parseProjectListQuery } from "@/lib/projects/list-projects";
 import { CATEGORIES, HORIZONS, OBLASTS, PROJECT_STATUSES, SECTORS } from "@/lib/reference-data";
@@ -53,7 +54,15 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("projects.title")}</h1>
-        <p className="text-sm text-slate-600" data-testid="project-count">{t("projects.count", { count: result.total })}</p>
+        <div className="flex items-center gap-3 text-sm">
+          <p className="text-slate-600" data-testid="project-count">{t("projects.count", { count: result.total })}</p>
+          {can(user, "report.export") && (
+            <>
+              <a href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "csv" })}`} className="text-brand underline">CSV</a>
+              <a href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "xlsx" })}`} className="text-brand underline">XLSX</a>
+            </>
+          )}
+        </div>
       </div>
       <ListFilters search={query.q ?? ""} fields={fields} sort={sort} />
       {result.projects.length === 0 ? (

@@ -1,0 +1,30 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { localizedName, type Locale } from "@/lib/i18n/locales";
+import { OBLASTS } from "@/lib/reference-data";
+import { buildPeriodReport } from "@/lib/reports/period-report";
+import { parseReportQuery, reportSearchParams } from "@/lib/reports/report-query";
+import { renderPdf } from "@/lib/reports/render-pdf";
+
+export async function GET(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
+  if (!can(user, "report.export")) return new Response("Forbidden", { status: 403 });
+  const url = new URL(request.url);
+  const report = await buildPeriodReport(user, parseReportQuery(Object.fromEntries(url.searchParams)));
+  if (!report) return new Response("Forbidden", { status: 403 });
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
+  const { query } = report;
+  const scope = query.scope === "region" ? t("dashboard.scopeRegion") : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
+  const header = `${t("app.name")} · ${t("reports.title")} · ${scope} · ${query.from} — ${query.to} · ${t("reports.generated", { at: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }), by: user.name })}`;
+  // The page is rendered by this same server (the origin the request came in on), as this user.
+  const pdf = await renderPdf(`${url.origin}/reports?${reportSearchParams(query).toString()}`, request.headers.get("cookie") ?? "", header);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="batys-report-${query.scope}-${query.from}-${query.to}.pdf"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

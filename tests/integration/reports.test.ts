@@ -1,0 +1,121 @@
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { csvResponse } from "@/lib/http/csv";
+import { xlsxResponse } from "@/lib/http/xlsx";
+import { oc4idsPackageChunks, ZOc4idsPackage } from "@/lib/reports/oc4ids";
+import { buildPeriodReport } from "@/lib/reports/period-report";
+import { parseReportQuery } from "@/lib/reports/report-query";
+import { reportTables } from "@/lib/reports/report-tables";
+import { actor, freshProject } from "../support/actors";
+import { withSql } from "../support/database";
+
+// History seeded with known dates: project A moves during Q1 2026, B is completed in Q1, C moved before Q1 and
+// again after it. A Q1 report must show exactly that, whatever happens later.
+const codes: Record<"A" | "B" | "C", string> = { A: "", B: "", C: "" };
+
+async function insertHistory(code: string, rows: [string, string, number, string, number][]) {
+  const project = await prisma.project.findUniqueOrThrow({ where: { code } });
+  const author = await prisma.user.findUniqueOrThrow({ where: { email: "ministry@batys.demo" } });
+  await withSql(async (sql) => {
+    for (const [at, status, percent, previousStatus, previousPercent] of rows) {
+      await sql.query(
+        `INSERT INTO progress_updates (project_id, author_id, status, previous_status, percent_complete, previous_percent, as_of, comment, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $7::timestamptz + interval '12 hours')`,
+        [project.id, author.id, status, previousStatus, percent, previousPercent, at, `${status} ${at}`],
+      );
+    }
+    const [, lastStatus, lastPercent] = rows.at(-1)!;
+    await sql.query("UPDATE projects SET status = $2, percent_complete = $3, version = version + $4 WHERE id = $1", [project.id, lastStatus, lastPercent, rows.length]);
+  });
+}
+
+beforeAll(async () => {
+  codes.A = (await freshProject("ATY", 20)).code;
+  codes.B = (await freshProject("ATY", 21)).code;
+  codes.C = (await freshProject("ATY", 22)).code;
+  await insertHistory(codes.A, [["2026-02-10", "DESIGN", 10, "PLANNED", 0], ["2026-03-15", "IN_PROGRESS", 40, "DESIGN", 10]]);
+  await insertHistory(codes.B, [["2026-03-20", "COMPLETED", 100, "PLANNED", 0]]);
+  await insertHistory(codes.C, [["2025-12-15", "DESIGN", 5, "PLANNED", 0], ["2026-04-10", "IN_PROGRESS", 50, "DESIGN", 5]]);
+});
+
+const q1 = () => parseReportQuery({ scope: "ATY", from: "2026-01-01", to: "2026-03-31" });
+
+describe("period report", () => {
+  it("shows the figures at the period's start and end, what changed, and what was completed, from the history", async () => {
+    const report = (await buildPeriodReport(await actor("manager@batys.demo"), q1()))!;
+    const [expected] = await withSql(async (sql) => (await sql.query(`SELECT count(DISTINCT p.id)::int AS total FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE o.code = 'ATY' AND p.withdrawn_at IS NULL`)).rows);
+    expect(report.start.total).toBe(expected.total);
+    expect(report.end.total).toBe(expected.total);
+    expect(report.end.completed - report.start.completed).toBe(1);
+    expect(report.completedInPeriod.map((change) => change.code)).toEqual([codes.B]);
+    const a = report.changes.find((change) => change.code === codes.A)!;
+    expect(a).toMatchObject({ fromStatus: "PLANNED", toStatus: "IN_PROGRESS", fromPercent: 0, toPercent: 40, updates: 2 });
+    expect(a.comments).toEqual(["DESIGN 2026-02-10", "IN_PROGRESS 2026-03-15"]);
+    expect(report.changes.find((change) => change.code === codes.C)).toBeUndefined();
+    // C was in design all quarter: counted as in progress at both ends.
+    expect(report.start.inProgress).toBeGreaterThanOrEqual(1);
+    expect(report.end.inProgress - report.start.inProgress).toBe(1);
+  });
+
+  it("a report for a past period does not change when later progress is recorded", async () => {
+    const user = await actor("manager@batys.demo");
+    const before = await buildPeriodReport(user, q1());
+    const ministry = await actor("ministry@batys.demo");
+    const { recordProgress } = await import("@/lib/progress/record-progress");
+    const a = await prisma.project.findUniqueOrThrow({ where: { code: codes.A } });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await recordProgress(ministry, { projectCode: codes.A, version: a.version, status: "IN_PROGRESS", percentComplete: 70, asOf: today }, { ip: null })).ok).toBe(true);
+    const after = await buildPeriodReport(user, q1());
+    expect(after).toEqual(before);
+  });
+
+  it("an akimat officer gets their own oblast whatever scope they ask for", async () => {
+    const report = (await buildPeriodReport(await actor("akimat.man@batys.demo"), parseReportQuery({ scope: "ATY", from: "2026-01-01", to: "2026-03-31" })))!;
+    expect(report.query.scope).toBe("MAN");
+    expect(report.changes.find((change) => change.code === codes.A)).toBeUndefined();
+  });
+
+  it("exports its tables as CSV with a BOM and as XLSX, and both read back the same rows", async () => {
+    const report = (await buildPeriodReport(await actor("manager@batys.demo"), q1()))!;
+    const table = reportTables(report, (key) => key, "kk").find((candidate) => candidate.key === "changes")!;
+    async function* rows() { yield* table.rows; }
+    const bytes = new Uint8Array(await csvResponse("r.csv", table.header, rows()).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
+    expect(lines[0]).toBe(table.header.map((cell) => (/[",]/.test(cell) ? `"${cell}"` : cell)).join(","));
+    expect(lines.length).toBe(table.rows.length + 1);
+    expect(lines.some((line) => line.startsWith(`${codes.A},`))).toBe(true);
+
+    const xlsx = await xlsxResponse("r.xlsx", [{ name: "changes", header: table.header, rows: table.rows }]).arrayBuffer();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(table.rows.length + 1);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...table.header]);
+    const codesInSheet = Array.from({ length: sheet.rowCount - 1 }, (_, index) => sheet.getRow(index + 2).getCell(1).value);
+    expect(codesInSheet).toEqual(table.rows.map((row) => row[0]));
+  });
+});
+
+describe("OC4IDS export", () => {
+  it("is a valid OC4IDS project package with every visible project, statuses mapped to the codelist", async () => {
+    const chunks: string[] = [];
+    for await (const chunk of oc4idsPackageChunks(await actor("manager@batys.demo"), "https://batys.example.kz", 200)) chunks.push(chunk);
+    const data = ZOc4idsPackage.parse(JSON.parse(chunks.join("")));
+    const total = await prisma.project.count({ where: { withdrawnAt: null } });
+    expect(data.projects).toHaveLength(total);
+    expect(new Set(data.projects.map((project) => project.id)).size).toBe(total);
+    const b = data.projects.find((project) => project.id.endsWith(codes.B))!;
+    expect(b.status).toBe("completed");
+    const planned = data.projects.filter((project) => project.status === "identification").length;
+    expect(planned).toBe(await prisma.project.count({ where: { withdrawnAt: null, status: "PLANNED" } }));
+  });
+
+  it("gives an akimat officer only their oblast's projects", async () => {
+    const chunks: string[] = [];
+    for await (const chunk of oc4idsPackageChunks(await actor("akimat.zko@batys.demo"), "https://batys.example.kz")) chunks.push(chunk);
+    const data = ZOc4idsPackage.parse(JSON.parse(chunks.join("")));
+    expect(data.projects.length).toBe(await prisma.project.count({ where: { withdrawnAt: null, oblasts: { some: { oblast: { code: "ZKO" } } } } }));
+  });
+});
