@@ -26,10 +26,11 @@ export function CompletionChart({ title, groups, groupLabel }: { title: string; 
   );
   return (
     <ChartCard title={title} table={table}>
-      <ResponsiveContainer width="100%" height={280}>
+      <ResponsiveContainer width="100%" height={data.length > 5 ? 340 : 280}>
         <BarChart data={data} margin={{ left: 0, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
+          {/* Many groups (sectors, districts) get slanted labels so none overlap. */}
+          <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} {...(data.length > 5 ? { angle: -35, textAnchor: "end", height: 90 } : {})} />
           <YAxis domain={[0, 100]} unit="%" />
           <Tooltip formatter={(value) => `${value}%`} />
           <Legend />

@@ -52,7 +52,10 @@ export async function startEmbeddedPostgres(options: {
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
     await server.initialise();
   }
-  // A previous run killed with SIGKILL leaves a stale pid file behind; PostgreSQL recovers from it by itself.
+  // A previous run killed with SIGKILL leaves a stale pid file behind, which PostgreSQL clears by itself; a live
+  // one means another command is using this data folder right now.
+  const runningPid = runningPostmaster(options.dataDir);
+  if (runningPid) throw new Error(`the embedded PostgreSQL in ${options.dataDir} is in use by process ${runningPid}: stop that command first, or set DATABASE_URL`);
   await server.start();
   const serverUrl = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
   let stopped = false;
@@ -65,6 +68,19 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
     },
   };
+}
+
+function runningPostmaster(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
 }
 
 function isRoot(): boolean {

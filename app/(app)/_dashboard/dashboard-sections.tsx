@@ -153,7 +153,7 @@ export async function MovementSection({ user, filter }: Props) {
       </ul>
     );
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="mb-3 text-base font-semibold">{t("dashboard.recentlyMoved")}</h2>
         {list(movement.recent, t("dashboard.noneMoved"))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { ProgressBar } from "@/components/progress-bar";
 import { ListFilters, type FilterField } from "@/components/list-filters";
@@ -68,41 +69,26 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       {result.projects.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">{t("projects.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("projects.columnCode")}</th>
-                <th scope="col" className="px-3 py-2">{t("projects.columnName")}</th>
-                <th scope="col" className="hidden px-3 py-2 md:table-cell">{t("projects.columnOblasts")}</th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">{t("projects.columnHorizon")}</th>
-                <th scope="col" className="hidden px-3 py-2 lg:table-cell">{t("projects.columnQuantity")}</th>
-                <th scope="col" className="px-3 py-2">{t("projects.columnStatus")}</th>
-                <th scope="col" className="hidden px-3 py-2 md:table-cell">{t("projects.columnProgress")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.projects.map((project) => (
-                <tr key={project.code} className="border-t border-slate-200 align-top">
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
-                    <Link href={`/projects/${project.code}`} className="text-brand hover:underline">{project.code}</Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link href={`/projects/${project.code}`} className="hover:underline">{localizedName(project, locale)}</Link>
-                    <p className="text-xs text-slate-600">{localizedName(project.category, locale)}</p>
-                  </td>
-                  <td className="hidden px-3 py-2 md:table-cell">{project.oblastCodes.map((code) => localizedName(OBLASTS.find((oblast) => oblast.code === code)!, locale)).join(", ")}</td>
-                  <td className="hidden px-3 py-2 sm:table-cell">{project.horizon ?? t("common.notAvailable")}</td>
-                  <td className="hidden whitespace-nowrap px-3 py-2 lg:table-cell tabular-nums">
-                    {project.plannedQuantity === null ? t("common.notAvailable") : `${format.number(project.plannedQuantity)} ${t(`units.${project.unit}` as "units.km")}`}
-                  </td>
-                  <td className="px-3 py-2"><StatusBadge status={project.status} /></td>
-                  <td className="hidden px-3 py-2 md:table-cell"><ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable label={t("projects.title")} columns={[{ label: t("projects.columnCode") }, { label: t("projects.columnName") }, { label: t("projects.columnOblasts"), className: "hidden md:table-cell" }, { label: t("projects.columnHorizon"), className: "hidden sm:table-cell" }, { label: t("projects.columnQuantity"), className: "hidden lg:table-cell" }, { label: t("projects.columnStatus") }, { label: t("projects.columnProgress"), className: "hidden md:table-cell" }]}>
+          {result.projects.map((project) => (
+            <tr key={project.code} className="border-t border-slate-200 align-top">
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                <Link href={`/projects/${project.code}`} className="text-brand hover:underline">{project.code}</Link>
+              </td>
+              <td className="px-3 py-2">
+                <Link href={`/projects/${project.code}`} className="hover:underline">{localizedName(project, locale)}</Link>
+                <p className="text-xs text-slate-600">{localizedName(project.category, locale)}</p>
+              </td>
+              <td className="hidden px-3 py-2 md:table-cell">{project.oblastCodes.map((code) => localizedName(OBLASTS.find((oblast) => oblast.code === code)!, locale)).join(", ")}</td>
+              <td className="hidden px-3 py-2 sm:table-cell">{project.horizon ?? t("common.notAvailable")}</td>
+              <td className="hidden whitespace-nowrap px-3 py-2 lg:table-cell tabular-nums">
+                {project.plannedQuantity === null ? t("common.notAvailable") : `${format.number(project.plannedQuantity)} ${t(`units.${project.unit}` as "units.km")}`}
+              </td>
+              <td className="px-3 py-2"><StatusBadge status={project.status} /></td>
+              <td className="hidden px-3 py-2 md:table-cell"><ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} /></td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <Pagination page={result.page} pages={result.pages} params={stringParams} />
     </>

@@ -115,7 +115,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               <a href={`/reports/export?${new URLSearchParams({ ...Object.fromEntries(params), table: table.key, format: "xlsx" })}`} className="text-brand underline">XLSX</a>
             </span>
           </div>
-          {table.rows.length === 0 ? <p className="text-sm text-slate-600">{t("reports.emptyTable")}</p> : <div className="overflow-x-auto"><DataTable head={table.header} rows={table.rows} caption={table.title} /></div>}
+          {table.rows.length === 0 ? <p className="text-sm text-slate-600">{t("reports.emptyTable")}</p> : <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.title}><DataTable head={table.header} rows={table.rows} caption={table.title} /></div>}
         </section>
       ))}
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
+import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { listAudit, parseAuditQuery } from "@/lib/audit/list-audit";
@@ -63,37 +64,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="ml-auto text-sm text-slate-600">{t("audit.count", { count: result.total })}</span>
         </div>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("audit.at")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.user")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.action")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.target")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.oblast")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.ip")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.change")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.entries.map((entry) => (
-              <tr key={entry.id} className="border-t border-slate-200 align-top">
-                <td className="whitespace-nowrap px-3 py-2">{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td className="px-3 py-2">{entry.actor?.name ?? t("audit.system")}</td>
-                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-                <td className="px-3 py-2 font-mono text-xs">{[entry.targetType, entry.targetId].filter(Boolean).join(":")}</td>
-                <td className="px-3 py-2">{oblastName(entry.oblastCode)}</td>
-                <td className="px-3 py-2 font-mono text-xs">{entry.ip ?? ""}</td>
-                <td className="max-w-md px-3 py-2 font-mono text-xs break-words">
-                  {entry.before ? <span className="text-slate-600">{JSON.stringify(entry.before)} → </span> : null}
-                  {entry.after ? JSON.stringify(entry.after) : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable label={t("audit.title")} columns={[{ label: t("audit.at") }, { label: t("audit.user") }, { label: t("audit.action") }, { label: t("audit.target") }, { label: t("audit.oblast") }, { label: t("audit.ip") }, { label: t("audit.change") }]}>
+        {result.entries.map((entry) => (
+          <tr key={entry.id} className="border-t border-slate-200 align-top">
+            <td className="whitespace-nowrap px-3 py-2">{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+            <td className="px-3 py-2">{entry.actor?.name ?? t("audit.system")}</td>
+            <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+            <td className="px-3 py-2 font-mono text-xs">{[entry.targetType, entry.targetId].filter(Boolean).join(":")}</td>
+            <td className="px-3 py-2">{oblastName(entry.oblastCode)}</td>
+            <td className="px-3 py-2 font-mono text-xs">{entry.ip ?? ""}</td>
+            <td className="max-w-md px-3 py-2 font-mono text-xs break-words">
+              {entry.before ? <span className="text-slate-600">{JSON.stringify(entry.before)} → </span> : null}
+              {entry.after ? JSON.stringify(entry.after) : ""}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <Pagination page={result.page} pages={result.pages} params={params} />
     </>
   );

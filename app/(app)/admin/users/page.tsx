@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { ListFilters } from "@/components/list-filters";
 import { requireUser } from "@/lib/auth/current-user";
@@ -42,33 +43,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {result.users.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center">{t("users.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("users.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.email")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.role")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.oblast")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.active")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.users.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2"><Link href={`/admin/users/${row.id}`} className="text-brand hover:underline">{row.name}</Link></td>
-                  <td className="px-3 py-2">{row.email}</td>
-                  <td className="px-3 py-2">{t(`roles.${row.role}`)}</td>
-                  <td className="px-3 py-2">{row.oblast ? localizedName(row.oblast, locale) : t("common.notAvailable")}</td>
-                  <td className="px-3 py-2">
-                    {row.active ? t("users.yes") : t("users.no")}
-                    {row.mustChangePassword && <span className="ml-2 text-xs text-amber-800">({t("users.pendingPassword")})</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable label={t("users.title")} columns={[{ label: t("users.name") }, { label: t("users.email") }, { label: t("users.role") }, { label: t("users.oblast") }, { label: t("users.active") }]}>
+          {result.users.map((row) => (
+            <tr key={row.id} className="border-t border-slate-200">
+              <td className="px-3 py-2"><Link href={`/admin/users/${row.id}`} className="text-brand hover:underline">{row.name}</Link></td>
+              <td className="px-3 py-2">{row.email}</td>
+              <td className="px-3 py-2">{t(`roles.${row.role}`)}</td>
+              <td className="px-3 py-2">{row.oblast ? localizedName(row.oblast, locale) : t("common.notAvailable")}</td>
+              <td className="px-3 py-2">
+                {row.active ? t("users.yes") : t("users.no")}
+                {row.mustChangePassword && <span className="ml-2 text-xs text-amber-800">({t("users.pendingPassword")})</span>}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <Pagination page={result.page} pages={result.pages} params={params} />
     </>
