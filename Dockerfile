@@ -23,8 +23,10 @@ RUN npm ci --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim AS runner
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
-RUN groupadd --system batys && useradd --system --gid batys --home /app batys
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 CHROMIUM_PATH=/usr/bin/chromium
+# Debian's Chromium prints report PDFs on the server; fonts-noto covers Kazakh letters in them.
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-core && rm -rf /var/lib/apt/lists/* \
+  && groupadd --system batys && useradd --system --gid batys --home /app batys
 COPY --from=prod-deps --chown=batys:batys /app/node_modules ./node_modules
 COPY --from=build --chown=batys:batys /app/.next/standalone ./
 COPY --from=build --chown=batys:batys /app/.next/static ./.next/static
