@@ -13,13 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const [t, locale, figures] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, getFigures(user, {})]);
+  // An akimat officer's home is their oblast's dashboard (with its district breakdown).
+  const filter = user.oblastCode ? { oblastCode: user.oblastCode } : {};
+  const [t, locale, figures] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, getFigures(user, filter)]);
   const oblast = OBLASTS.find((candidate) => candidate.code === user.oblastCode);
   return (
     <>
       <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
       <p className="mb-4 text-sm text-slate-600">{oblast ? localizedName(oblast, locale) : t("dashboard.scopeRegion")}</p>
-      {figures.total === 0 ? <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} /> : <DashboardWidgets user={user} filter={{}} />}
+      {figures.total === 0 ? <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} /> : <DashboardWidgets user={user} filter={filter} />}
     </>
   );
 }
