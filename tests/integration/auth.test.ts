@@ -80,6 +80,9 @@ describe("sign-in throttling", () => {
     const locked = await authenticate({ email, password: DEMO_PASSWORD }, ip);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
     const firstLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).lockedUntil!;
+    // The lock lives in PostgreSQL: a restarted app server (a fresh connection pool) still refuses.
+    await prisma.$disconnect();
+    expect(await authenticate({ email, password: DEMO_PASSWORD }, ip)).toMatchObject({ ok: false, reason: "locked" });
     // An expired lock lets the user try again; one more failure locks for longer.
     await prisma.signInThrottle.update({ where: { key: `account:${email}` }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect(await authenticate({ email, password: "wrong-password-2" }, ip)).toEqual({ ok: false, reason: "invalid" });

@@ -47,6 +47,24 @@ describe("catalog import", () => {
     }
   });
 
+  it("has the catalog's counts per sector, horizon and oblast", async () => {
+    const catalog = loadCatalog();
+    const { CATEGORIES } = await import("@/lib/reference-data");
+    const sectorOf = new Map(CATEGORIES.map((category) => [category.code, category.sectorCode]));
+    const fromFiles = new Map<string, number>();
+    const add = (key: string) => fromFiles.set(key, (fromFiles.get(key) ?? 0) + 1);
+    for (const record of catalog.records) {
+      add(`sector:${sectorOf.get(record.category)}`);
+      add(`horizon:${record.horizon ?? "none"}`);
+      for (const oblast of record.oblasts) add(`oblast:${oblast}`);
+    }
+    const fromDatabase = await withSql(async (sql) => (await sql.query(`
+      SELECT 'sector:' || s.code AS key, count(*)::int AS n FROM projects p JOIN categories c ON c.id = p.category_id JOIN sectors s ON s.id = c.sector_id WHERE p.withdrawn_at IS NULL GROUP BY 1
+      UNION ALL SELECT 'horizon:' || coalesce(p.horizon::text, 'none'), count(*)::int FROM projects p WHERE p.withdrawn_at IS NULL GROUP BY 1
+      UNION ALL SELECT 'oblast:' || o.code, count(*)::int FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE p.withdrawn_at IS NULL GROUP BY 1`)).rows);
+    expect(new Map(fromDatabase.map((row) => [row.key, row.n]))).toEqual(fromFiles);
+  });
+
   it("a second import of the same catalog changes nothing", async () => {
     const before = await projectsDigest();
     const summary = await importCatalog();
