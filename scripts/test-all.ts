@@ -10,7 +10,8 @@ import { PROJECT_ROOT, createDatabase, databaseUrlFor, dropDatabase, type Databa
 import { prepareDatabase } from "./lib/prepare-database";
 
 type Outcome = { name: string; passed: number; failed: number; skipped: number; exitCode: number };
-const REPORT_DIR = path.join(PROJECT_ROOT, "test-results");
+// Separate folders let several runs (different NEXT_DIST_DIR and E2E_PORT) go side by side.
+const REPORT_DIR = path.join(PROJECT_ROOT, process.env.TEST_REPORT_DIR ?? "test-results");
 const E2E_PORT = process.env.E2E_PORT ?? "3100";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
