@@ -49,7 +49,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={formError ? "sign-in-error" : undefined}>
+    // method="post": a submit before the page has loaded its script must not put the password in the URL.
+    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-describedby={formError ? "sign-in-error" : undefined}>
       {formError && (
         <p id="sign-in-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {formError}

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { requireUser } from "@/lib/auth/current-user";
 import { getFigures } from "@/lib/dashboard/dashboard";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
-import { OBLASTS } from "@/lib/reference-data";
+import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { DashboardWidgets } from "./_dashboard/dashboard-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +22,13 @@ export default async function DashboardPage() {
     <>
       <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
       <p className="mb-4 text-sm text-slate-600">{oblast ? localizedName(oblast, locale) : t("dashboard.scopeRegion")}</p>
+      {!user.oblastCode && (
+        <nav aria-label={t("dashboard.otherViews")} className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {OBLASTS.map((oblast) => <Link key={oblast.code} href={`/oblasts/${oblast.code}`} className="text-brand underline">{localizedName(oblast, locale)}</Link>)}
+          <span aria-hidden className="text-slate-400">|</span>
+          {SECTORS.map((sector) => <Link key={sector.code} href={`/sectors/${sector.code}`} className="text-brand underline">{localizedName(sector, locale)}</Link>)}
+        </nav>
+      )}
       {figures.total === 0 ? <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} /> : <DashboardWidgets user={user} filter={filter} />}
     </>
   );

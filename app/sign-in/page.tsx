@@ -11,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Only same-site paths are followed after sign-in, so the page cannot be used to redirect elsewhere. */
 function safeCallback(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+  // Browsers read a backslash as a slash: "/\host" leads to another site just like "//host".
+  return typeof value === "string" && value.startsWith("/") && !/^\/[/\\]/.test(value) ? value : "/";
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

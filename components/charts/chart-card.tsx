@@ -22,7 +22,7 @@ export function ChartCard({ title, description, table, children }: { title: stri
           {asTable ? t("showAsChart") : t("showAsTable")}
         </button>
       </div>
-      {asTable ? <div className="overflow-x-auto">{table}</div> : <div role="img" aria-label={title}>{children}</div>}
+      {asTable ? <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={title}>{table}</div> : <div role="img" aria-label={title}>{children}</div>}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { todayInKazakhstan } from "../progress/calendar";
-import { projectScopeSql } from "../projects/scope-sql";
+import { projectFilterSql } from "../projects/scope-sql";
 import type { ProjectStatusCode } from "../reference-data";
 
 // Every figure of the dashboards, aggregated in SQL over the projects the user may see (projectScopeSql), optionally
@@ -22,10 +22,7 @@ export const PHYSICAL_MEASURES = [
 ] as const;
 
 function whereSql(user: Actor, filter: DashboardFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`p.withdrawn_at IS NULL`, projectScopeSql(user)];
-  if (filter.oblastCode) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM project_oblasts fo JOIN oblasts fob ON fob.id = fo.oblast_id WHERE fo.project_id = p.id AND fob.code = ${filter.oblastCode})`);
-  if (filter.sectorCode) conditions.push(Prisma.sql`p.category_id IN (SELECT c.id FROM categories c JOIN sectors s ON s.id = c.sector_id WHERE s.code = ${filter.sectorCode})`);
-  return Prisma.join(conditions, " AND ");
+  return projectFilterSql(user, { oblastCode: filter.oblastCode, sectorCodes: filter.sectorCode ? [filter.sectorCode] : [] });
 }
 
 const num = (value: bigint | number | string | null | undefined | Prisma.Decimal) => (value === null || value === undefined ? 0 : Number(value));

@@ -2,7 +2,7 @@ import "server-only";
 import { can, scopedOblastId, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { projectScopeSql } from "../projects/scope-sql";
+import { projectFilterSql } from "../projects/scope-sql";
 import type { ProjectStatusCode } from "../reference-data";
 import type { TReportQuery } from "./report-query";
 
@@ -16,15 +16,7 @@ const num = (value: unknown) => (value === null || value === undefined ? 0 : Num
 
 /** The report's projects: the user's scope, the chosen oblast, horizons and sectors. */
 function projectFilter(user: Actor, query: TReportQuery): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`p.withdrawn_at IS NULL`, projectScopeSql(user)];
-  if (query.scope !== "region") conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM project_oblasts ro JOIN oblasts rob ON rob.id = ro.oblast_id WHERE ro.project_id = p.id AND rob.code = ${query.scope})`);
-  if (query.horizons.length) {
-    const years = query.horizons.filter((horizon) => horizon !== "none").map(Number);
-    const none = query.horizons.includes("none");
-    conditions.push(Prisma.sql`(${years.length ? Prisma.sql`p.horizon IN (${Prisma.join(years)})` : Prisma.sql`FALSE`} OR ${none ? Prisma.sql`p.horizon IS NULL` : Prisma.sql`FALSE`})`);
-  }
-  if (query.sectors.length) conditions.push(Prisma.sql`p.category_id IN (SELECT c.id FROM categories c JOIN sectors s ON s.id = c.sector_id WHERE s.code IN (${Prisma.join(query.sectors)}))`);
-  return Prisma.join(conditions, " AND ");
+  return projectFilterSql(user, { oblastCode: query.scope === "region" ? undefined : query.scope, sectorCodes: query.sectors, horizons: query.horizons });
 }
 
 /** Each project's status, percent and quantity as the history stood at `moment`. */

@@ -24,20 +24,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 const dateOrNull = (value: Date | null) => (value ? isoDate(value) : null);
 
-/** The code from the URL; a malformed escape such as "%E0%A4%A" is a project that does not exist, not a crash. */
-function decodeCode(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-}
-
 export default async function ProjectPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { code } = await params;
-  const decoded = decodeCode(code);
-  const project = decoded === null ? null : await getProjectForUser(user, decoded);
+  // Next hands the segment over decoded; anything that is not a project code is simply not found.
+  const project = await getProjectForUser(user, code);
   if (!project) notFound();
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
   const [t, format, locale, pendingReports] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>, pendingReportsForProject(user, project.id)]);
