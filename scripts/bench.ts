@@ -1,0 +1,166 @@
+// `npm run bench`: how fast the production app is on the real catalog and at 100× its size. Starts its own
+// embedded PostgreSQL in a temporary folder and its own database, builds the app into .next-bench and serves it on
+// port 3300 (BENCH_PORT), measures the real catalog, generates 100 000 projects / 1 000 000 updates / 1 000 users,
+// measures again, prints a table against issue 9's targets and writes bench/results.json. Whatever happens —
+// an error or Ctrl-C — the server and PostgreSQL it started are stopped and the temporary folder removed.
+// BENCH_DURATION (seconds per load run, default 10) trades precision for time. See bench/README.md.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDatabase, databaseUrlFor, PROJECT_ROOT } from "./lib/database";
+import { prepareDatabase } from "./lib/prepare-database";
+import {
+  actorFor, databaseFacts, exportFilter, firstLoadJs, measureExport, measurePages, measureProgress, pickTargets,
+  type PhaseResult, type Sessions,
+} from "./bench/measure";
+import { evaluateTargets, phaseTable, targetsTable } from "./bench/report";
+import { BENCH_DIST_DIR, buildApp, signIn, startApp, type AppServer } from "./bench/server";
+import { checkSyntheticData, generateSyntheticData, SYNTHETIC_PROJECTS } from "./bench/synthetic";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55460);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const PROGRESS_S = { c1: 5, c16: 10 };
+const DEMO_PASSWORD = "batys-demo-2026";
+const RESULTS_FILE = path.join(PROJECT_ROOT, "bench", "results.json");
+
+const started = Date.now();
+const elapsed = () => {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  return `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+};
+const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
+const step = (title: string) => console.log(`\n[${elapsed()}] ── ${title}`);
+
+// Everything started is registered here and undone in reverse order, once, on success, error or signal.
+const cleanups: { name: string; run: () => Promise<void> }[] = [];
+let cleaning: Promise<void> | null = null;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { name, run } of cleanups.reverse()) {
+      try {
+        await run();
+      } catch (error) {
+        console.error(`cleanup of ${name} failed:`, error instanceof Error ? error.message : error);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.log(`\n${signal}: stopping the server and PostgreSQL…`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+/** True when .next-bench was built after the last change to the app's sources (same rule as `npm start`). */
+function buildIsCurrent(): boolean {
+  const buildId = path.join(PROJECT_ROOT, BENCH_DIST_DIR, "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const newest = (entry: string): number => {
+    const stat = fs.statSync(entry);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    return fs.readdirSync(entry).filter((name) => name !== "generated" && name !== "node_modules").reduce((latest, name) => Math.max(latest, newest(path.join(entry, name))), 0);
+  };
+  const sources = ["app", "components", "lib", "messages", "proxy.ts", "next.config.mjs", "package-lock.json"].map((name) => path.join(PROJECT_ROOT, name)).filter((name) => fs.existsSync(name));
+  return sources.every((source) => newest(source) < builtAt);
+}
+
+async function measurePhase(name: string, kind: "real" | "synthetic", server: AppServer, sessions: Sessions, databaseUrl: string): Promise<PhaseResult> {
+  step(`phase "${name}": measuring`);
+  const facts = await databaseFacts();
+  log(`  ${facts.projects} projects, ${facts.progressUpdates} progress updates, ${facts.users} users; database ${facts.databaseSizeMb} MB`);
+  const progress = await measureProgress(databaseUrl, sessions.ministry.actor, kind, PROGRESS_S, log);
+  const targets = await pickTargets(kind);
+  const pages = await measurePages(server, sessions, { ...targets, durationS: DURATION_S }, log);
+  const filter = kind === "real" ? { params: {}, rows: 0 } : await exportFilter(sessions.ministry.actor, 10_000);
+  const csvExport = await measureExport(server, sessions, filter.params, log);
+  const after = await databaseFacts();
+  return { name, ...after, pages, progress, csvExport };
+}
+
+async function main(): Promise<number> {
+  console.log(`npm run bench — ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; ${DURATION_S} s per load run`);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "batys-bench-"));
+  fs.chmodSync(workDir, 0o755); // as root, PostgreSQL runs as another user that must reach its data folder
+  cleanups.push({ name: "temporary folder", run: async () => fs.rmSync(workDir, { recursive: true, force: true }) });
+  try {
+    step("PostgreSQL and the app build");
+    const { startEmbeddedPostgres } = await import("./lib/embedded-postgres");
+    const pgServer = await startEmbeddedPostgres({ dataDir: path.join(workDir, "data"), port: PG_PORT, persistent: false });
+    cleanups.push({ name: "PostgreSQL", run: () => pgServer.stop() });
+    log(`  embedded PostgreSQL started (${new URL(pgServer.serverUrl).port})`);
+    const databaseName = `batys_bench_${Date.now()}`;
+    await createDatabase(pgServer.serverUrl, databaseName);
+    const databaseUrl = databaseUrlFor(pgServer.serverUrl, databaseName);
+    const buildLog = path.join(workDir, "build.log");
+    const build = buildIsCurrent()
+      ? (log(`  build: ${BENCH_DIST_DIR} is newer than the sources, reused`), Promise.resolve())
+      : (log(`  building the production app into ${BENCH_DIST_DIR} (a few minutes on 2 cores)…`), buildApp(buildLog, log));
+    // Migrations, reference data, the real catalog and the demo accounts, while the build runs.
+    await prepareDatabase(databaseUrl, { demoUsers: true });
+    await build;
+
+    step("server");
+    const server = await startApp({ port: PORT, databaseUrl, secret: crypto.randomBytes(32).toString("base64url"), logFile: path.join(workDir, "server.log") });
+    cleanups.push({ name: "app server", run: () => server.stop() });
+    log(`  next start on ${server.base} (pid ${server.pid})`);
+    const ministryCookie = await signIn(server.base, "ministry@batys.demo", DEMO_PASSWORD);
+    const akimatCookie = await signIn(server.base, "akimat.aty@batys.demo", DEMO_PASSWORD);
+    const sessions: Sessions = {
+      ministry: { cookie: ministryCookie, ...(await actorFor("ministry@batys.demo")) },
+      akimat: { cookie: akimatCookie, ...(await actorFor("akimat.aty@batys.demo")) },
+    };
+    log("  signed in as ministry@batys.demo and akimat.aty@batys.demo");
+
+    const real = await measurePhase("real catalog", "real", server, sessions, databaseUrl);
+    const js = await firstLoadJs(server, real.pages.map((result) => ({ key: result.key, path: result.path, cookie: result.user === "akimat.aty" ? akimatCookie : ministryCookie })));
+    log(`  first-load JS (gzip): ${Object.entries(js).map(([key, value]) => `${key} ${value.gzipKb} KB`).join(", ")}`);
+
+    step(`synthetic data: ${SYNTHETIC_PROJECTS.toLocaleString("en")} projects, 1,000,000 updates, 1,000 users`);
+    const { todayInKazakhstan } = await import("../lib/progress/calendar");
+    await generateSyntheticData(databaseUrl, todayInKazakhstan(), log);
+    const problems = await checkSyntheticData(databaseUrl);
+    if (problems.length) throw new Error(`synthetic data is not what it should be: ${problems.join("; ")}`);
+    log("  checked: counts, every category and oblast, history chains consistent, current values = last update");
+
+    const large = await measurePhase("100k projects", "synthetic", server, sessions, databaseUrl);
+
+    step("results");
+    const targets = evaluateTargets(real, large, js);
+    console.log(`\nreal catalog (${real.projects} projects, ${real.progressUpdates} updates; database ${real.databaseSizeMb} MB) — baseline, times in ms\n`);
+    console.log(phaseTable(real, false));
+    console.log(`\n100k projects (${large.projects} projects, ${large.progressUpdates} updates, ${large.users} users; database ${large.databaseSizeMb} MB) — times in ms\n`);
+    console.log(phaseTable(large, true));
+    console.log(`\nfirst-load JavaScript per page (gzip / raw): ${Object.entries(js).map(([key, value]) => `${key} ${value.gzipKb}/${value.rawKb} KB`).join(", ")}\n`);
+    console.log(targetsTable(targets));
+    const passed = targets.filter((target) => target.pass).length;
+    console.log(`\n${passed} of ${targets.length} targets met; took ${elapsed()} (mm:ss). Written: bench/results.json`);
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({
+      finishedAt: new Date().toISOString(),
+      durationS: Math.round((Date.now() - started) / 1000),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      settings: { loadDurationS: DURATION_S, progressDurationS: PROGRESS_S, port: PORT },
+      targets,
+      firstLoadJs: js,
+      phases: [real, large],
+    }, null, 2)}\n`);
+    return 0;
+  } finally {
+    step("stopping the server and PostgreSQL");
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    console.error(error);
+    await cleanup();
+    process.exit(1);
+  },
+);
