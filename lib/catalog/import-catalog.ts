@@ -1,5 +1,6 @@
 import "server-only";
 import { writeAudit } from "../audit/write-audit";
+import { markProjectsChanged } from "../cache/aggregate-cache";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { ProjectAction, ProjectKind } from "../generated/prisma/enums";
@@ -93,6 +94,7 @@ export async function importCatalog(options: { directory?: string; onProgress?: 
     async (tx) => {
       // One import at a time, across every app instance.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('batys.catalog-import'))`;
+      await markProjectsChanged(tx);
       const districtIds = await upsertDistricts(tx, catalog.districts);
       const categoryIds = new Map((await tx.category.findMany()).map((category) => [category.code, category.id]));
       const oblastIds = new Map((await tx.oblast.findMany()).map((oblast) => [oblast.code, oblast.id]));

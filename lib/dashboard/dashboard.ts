@@ -1,5 +1,6 @@
 import "server-only";
-import type { Actor } from "../auth/permissions";
+import { scopedOblastId, type Actor } from "../auth/permissions";
+import { cachedAggregate } from "../cache/aggregate-cache";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { todayInKazakhstan } from "../progress/calendar";
@@ -20,6 +21,15 @@ export const PHYSICAL_MEASURES = [
   { key: "powerMw", category: "power-plant", unit: "MW" },
   { key: "schoolPlaces", category: "education", unit: "places" },
 ] as const;
+
+/**
+ * Dashboard aggregates are cached in PostgreSQL per scope and filter until projects or their history change, so
+ * the first reader after a change pays for the SQL and everyone else, on every instance, reads the result.
+ */
+function cached<T>(name: string, user: Actor, filter: DashboardFilter, compute: () => Promise<T>): Promise<T> {
+  const key = `dashboard:${name}:${scopedOblastId(user) ?? "all"}:${filter.oblastCode ?? "-"}:${filter.sectorCode ?? "-"}`;
+  return cachedAggregate(key, compute);
+}
 
 function whereSql(user: Actor, filter: DashboardFilter): Prisma.Sql {
   return projectFilterSql(user, { oblastCode: filter.oblastCode, sectorCodes: filter.sectorCode ? [filter.sectorCode] : [] });
@@ -42,42 +52,44 @@ export type Figures = {
 };
 
 export async function getFigures(user: Actor, filter: DashboardFilter): Promise<Figures> {
-  const today = todayInKazakhstan();
-  const [row] = await prisma.$queryRaw<Record<string, bigint | number | null>[]>(Prisma.sql`
-    SELECT count(*) AS total,
-      count(*) FILTER (WHERE p.status = 'COMPLETED') AS completed,
-      count(*) FILTER (WHERE p.status IN ('DESIGN', 'IN_PROGRESS')) AS in_progress,
-      count(*) FILTER (WHERE p.status = 'PLANNED') AS not_started,
-      count(*) FILTER (WHERE p.status = 'PAUSED') AS paused,
-      count(*) FILTER (WHERE p.status = 'CANCELLED') AS cancelled,
-      count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED') AND p.horizon IS NOT NULL AND make_date(p.horizon, 12, 31) < ${today}::date) AS overdue,
-      count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED') AND (p.confidence = 'RED' OR (
-        p.baseline_start IS NOT NULL AND p.baseline_finish > p.baseline_start AND ${today}::date > p.baseline_start AND
-        p.percent_complete < 100.0 * LEAST(1, (${today}::date - p.baseline_start)::numeric / (p.baseline_finish - p.baseline_start))))) AS at_risk,
-      coalesce(avg(p.percent_complete), 0)::float AS average_percent
-    FROM projects p WHERE ${whereSql(user, filter)}`);
-  const weightedRows = await prisma.$queryRaw<{ category: string; unit: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]>(Prisma.sql`
-    SELECT c.code AS category, p.unit, sum(p.planned_quantity) AS planned, sum(coalesce(p.quantity_done, CASE WHEN p.status = 'COMPLETED' THEN p.planned_quantity ELSE 0 END)) AS done
-    FROM projects p JOIN categories c ON c.id = p.category_id
-    WHERE ${whereSql(user, filter)} AND p.status <> 'CANCELLED' AND (c.code, p.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'))
-    GROUP BY c.code, p.unit`);
-  const total = num(row!.total);
-  return {
-    total,
-    completed: num(row!.completed),
-    inProgress: num(row!.in_progress),
-    notStarted: num(row!.not_started),
-    paused: num(row!.paused),
-    cancelled: num(row!.cancelled),
-    overdue: num(row!.overdue),
-    atRisk: num(row!.at_risk),
-    averagePercent: Math.round(num(row!.average_percent) * 10) / 10,
-    completionByCount: total === 0 ? 0 : Math.round((num(row!.completed) / total) * 1000) / 10,
-    weighted: PHYSICAL_MEASURES.slice(0, 3).map((measure) => {
-      const found = weightedRows.find((candidate) => candidate.category === measure.category && candidate.unit === measure.unit);
-      return { key: measure.key, planned: num(found?.planned ?? null), done: num(found?.done ?? null) };
-    }),
-  };
+  return cached("getFigures", user, filter, async () => {
+    const today = todayInKazakhstan();
+    const [row] = await prisma.$queryRaw<Record<string, bigint | number | null>[]>(Prisma.sql`
+      SELECT count(*) AS total,
+        count(*) FILTER (WHERE p.status = 'COMPLETED') AS completed,
+        count(*) FILTER (WHERE p.status IN ('DESIGN', 'IN_PROGRESS')) AS in_progress,
+        count(*) FILTER (WHERE p.status = 'PLANNED') AS not_started,
+        count(*) FILTER (WHERE p.status = 'PAUSED') AS paused,
+        count(*) FILTER (WHERE p.status = 'CANCELLED') AS cancelled,
+        count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED') AND p.horizon IS NOT NULL AND make_date(p.horizon, 12, 31) < ${today}::date) AS overdue,
+        count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED') AND (p.confidence = 'RED' OR (
+          p.baseline_start IS NOT NULL AND p.baseline_finish > p.baseline_start AND ${today}::date > p.baseline_start AND
+          p.percent_complete < 100.0 * LEAST(1, (${today}::date - p.baseline_start)::numeric / (p.baseline_finish - p.baseline_start))))) AS at_risk,
+        coalesce(avg(p.percent_complete), 0)::float AS average_percent
+      FROM projects p WHERE ${whereSql(user, filter)}`);
+    const weightedRows = await prisma.$queryRaw<{ category: string; unit: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]>(Prisma.sql`
+      SELECT c.code AS category, p.unit, sum(p.planned_quantity) AS planned, sum(coalesce(p.quantity_done, CASE WHEN p.status = 'COMPLETED' THEN p.planned_quantity ELSE 0 END)) AS done
+      FROM projects p JOIN categories c ON c.id = p.category_id
+      WHERE ${whereSql(user, filter)} AND p.status <> 'CANCELLED' AND (c.code, p.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'))
+      GROUP BY c.code, p.unit`);
+    const total = num(row!.total);
+    return {
+      total,
+      completed: num(row!.completed),
+      inProgress: num(row!.in_progress),
+      notStarted: num(row!.not_started),
+      paused: num(row!.paused),
+      cancelled: num(row!.cancelled),
+      overdue: num(row!.overdue),
+      atRisk: num(row!.at_risk),
+      averagePercent: Math.round(num(row!.average_percent) * 10) / 10,
+      completionByCount: total === 0 ? 0 : Math.round((num(row!.completed) / total) * 1000) / 10,
+      weighted: PHYSICAL_MEASURES.slice(0, 3).map((measure) => {
+        const found = weightedRows.find((candidate) => candidate.category === measure.category && candidate.unit === measure.unit);
+        return { key: measure.key, planned: num(found?.planned ?? null), done: num(found?.done ?? null) };
+      }),
+    };
+  });
 }
 
 export type StatusBreakdownRow = { code: string; nameKk: string; nameRu: string; nameEn: string } & Record<ProjectStatusCode, number>;
@@ -97,16 +109,18 @@ function statusRows(rows: Record<string, unknown>[]): StatusBreakdownRow[] {
 
 /** Project counts per status for each sector (or, within one sector, each category). */
 export async function getStatusBySector(user: Actor, filter: DashboardFilter): Promise<StatusBreakdownRow[]> {
-  const rows = filter.sectorCode
-    ? await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-        SELECT c.code, c.name_kk, c.name_ru, c.name_en, ${STATUS_COUNTS}
-        FROM projects p JOIN categories c ON c.id = p.category_id
-        WHERE ${whereSql(user, filter)} GROUP BY c.code, c.name_kk, c.name_ru, c.name_en, c.sort_order ORDER BY c.sort_order`)
-    : await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-        SELECT s.code, s.name_kk, s.name_ru, s.name_en, ${STATUS_COUNTS}
-        FROM projects p JOIN categories c ON c.id = p.category_id JOIN sectors s ON s.id = c.sector_id
-        WHERE ${whereSql(user, filter)} GROUP BY s.code, s.name_kk, s.name_ru, s.name_en, s.sort_order ORDER BY s.sort_order`);
-  return statusRows(rows);
+  return cached("getStatusBySector", user, filter, async () => {
+    const rows = filter.sectorCode
+      ? await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+          SELECT c.code, c.name_kk, c.name_ru, c.name_en, ${STATUS_COUNTS}
+          FROM projects p JOIN categories c ON c.id = p.category_id
+          WHERE ${whereSql(user, filter)} GROUP BY c.code, c.name_kk, c.name_ru, c.name_en, c.sort_order ORDER BY c.sort_order`)
+      : await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+          SELECT s.code, s.name_kk, s.name_ru, s.name_en, ${STATUS_COUNTS}
+          FROM projects p JOIN categories c ON c.id = p.category_id JOIN sectors s ON s.id = c.sector_id
+          WHERE ${whereSql(user, filter)} GROUP BY s.code, s.name_kk, s.name_ru, s.name_en, s.sort_order ORDER BY s.sort_order`);
+    return statusRows(rows);
+  });
 }
 
 export type CompletionRow = { code: string; nameKk: string; nameRu: string; nameEn: string; total: number; completed: number; averagePercent: number };
@@ -122,22 +136,26 @@ const COMPLETION = Prisma.sql`count(DISTINCT p.id) AS total, count(DISTINCT p.id
 
 /** Completion per oblast (an inter-oblast project counts in each oblast it touches), or per district within one oblast. */
 export async function getCompletionByPlace(user: Actor, filter: DashboardFilter): Promise<CompletionRow[]> {
-  if (filter.oblastCode) {
+  return cached("getCompletionByPlace", user, filter, async () => {
+    if (filter.oblastCode) {
+      return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+        SELECT coalesce(d.code, '-') AS code, coalesce(d.name_kk, '-') AS name_kk, d.name_ru, d.name_en, ${COMPLETION}
+        FROM projects p LEFT JOIN districts d ON d.id = p.district_id
+        WHERE ${whereSql(user, filter)} GROUP BY d.code, d.name_kk, d.name_ru, d.name_en ORDER BY d.name_kk NULLS LAST`));
+    }
     return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT coalesce(d.code, '-') AS code, coalesce(d.name_kk, '-') AS name_kk, d.name_ru, d.name_en, ${COMPLETION}
-      FROM projects p LEFT JOIN districts d ON d.id = p.district_id
-      WHERE ${whereSql(user, filter)} GROUP BY d.code, d.name_kk, d.name_ru, d.name_en ORDER BY d.name_kk NULLS LAST`));
-  }
-  return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT o.code, o.name_kk, o.name_ru, o.name_en, ${COMPLETION}
-    FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id
-    WHERE ${whereSql(user, filter)} GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en ORDER BY o.id`));
+      SELECT o.code, o.name_kk, o.name_ru, o.name_en, ${COMPLETION}
+      FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id
+      WHERE ${whereSql(user, filter)} GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en ORDER BY o.id`));
+  });
 }
 
 export async function getCompletionByHorizon(user: Actor, filter: DashboardFilter): Promise<CompletionRow[]> {
-  return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT coalesce(p.horizon::text, 'none') AS code, coalesce(p.horizon::text, 'none') AS name_kk, NULL AS name_ru, NULL AS name_en, ${COMPLETION}
-    FROM projects p WHERE ${whereSql(user, filter)} GROUP BY p.horizon ORDER BY p.horizon NULLS LAST`));
+  return cached("getCompletionByHorizon", user, filter, async () => {
+    return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      SELECT coalesce(p.horizon::text, 'none') AS code, coalesce(p.horizon::text, 'none') AS name_kk, NULL AS name_ru, NULL AS name_en, ${COMPLETION}
+      FROM projects p WHERE ${whereSql(user, filter)} GROUP BY p.horizon ORDER BY p.horizon NULLS LAST`));
+  });
 }
 
 export type MonthPoint = { month: string; completed: number; averagePercent: number };
@@ -148,40 +166,44 @@ export type MonthPoint = { month: string; completed: number; averagePercent: num
  * the average percent at each month's end.
  */
 export async function getProgressOverTime(user: Actor, filter: DashboardFilter): Promise<MonthPoint[]> {
-  const rows = await prisma.$queryRaw<{ month: Date; completed: bigint | number; percent_total: bigint | number; projects: bigint }[]>(Prisma.sql`
-    WITH scoped AS (SELECT p.id FROM projects p WHERE ${whereSql(user, filter)}),
-    monthly AS (
-      SELECT date_trunc('month', u.as_of)::date AS month,
-             sum(CASE WHEN u.status = 'COMPLETED' AND u.previous_status <> 'COMPLETED' THEN 1
-                      WHEN u.status <> 'COMPLETED' AND u.previous_status = 'COMPLETED' THEN -1 ELSE 0 END) AS completed_change,
-             sum(u.percent_complete - u.previous_percent) AS percent_change
-      FROM progress_updates u JOIN scoped s ON s.id = u.project_id
-      GROUP BY 1
-    )
-    SELECT month, sum(completed_change) OVER (ORDER BY month) AS completed, sum(percent_change) OVER (ORDER BY month) AS percent_total,
-           (SELECT count(*) FROM scoped) AS projects
-    FROM monthly ORDER BY month`);
-  return rows.map((row) => ({
-    month: row.month.toISOString().slice(0, 7),
-    completed: num(row.completed),
-    averagePercent: num(row.projects) === 0 ? 0 : Math.round((num(row.percent_total) / num(row.projects)) * 10) / 10,
-  }));
+  return cached("getProgressOverTime", user, filter, async () => {
+    const rows = await prisma.$queryRaw<{ month: Date; completed: bigint | number; percent_total: bigint | number; projects: bigint }[]>(Prisma.sql`
+      WITH scoped AS (SELECT p.id FROM projects p WHERE ${whereSql(user, filter)}),
+      monthly AS (
+        SELECT date_trunc('month', u.as_of)::date AS month,
+               sum(CASE WHEN u.status = 'COMPLETED' AND u.previous_status <> 'COMPLETED' THEN 1
+                        WHEN u.status <> 'COMPLETED' AND u.previous_status = 'COMPLETED' THEN -1 ELSE 0 END) AS completed_change,
+               sum(u.percent_complete - u.previous_percent) AS percent_change
+        FROM progress_updates u JOIN scoped s ON s.id = u.project_id
+        GROUP BY 1
+      )
+      SELECT month, sum(completed_change) OVER (ORDER BY month) AS completed, sum(percent_change) OVER (ORDER BY month) AS percent_total,
+             (SELECT count(*) FROM scoped) AS projects
+      FROM monthly ORDER BY month`);
+    return rows.map((row) => ({
+      month: row.month.toISOString().slice(0, 7),
+      completed: num(row.completed),
+      averagePercent: num(row.projects) === 0 ? 0 : Math.round((num(row.percent_total) / num(row.projects)) * 10) / 10,
+    }));
+  });
 }
 
 export type DeliveryRow = { key: string; horizon: string; planned: number; done: number };
 
 /** Physical delivery planned and done per horizon: road km, railway km, MW, school places. */
 export async function getPhysicalDelivery(user: Actor, filter: DashboardFilter): Promise<DeliveryRow[]> {
-  const rows = await prisma.$queryRaw<{ category: string; unit: string; horizon: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]>(Prisma.sql`
-    SELECT c.code AS category, p.unit, coalesce(p.horizon::text, 'none') AS horizon, sum(p.planned_quantity) AS planned,
-           sum(coalesce(p.quantity_done, CASE WHEN p.status = 'COMPLETED' THEN p.planned_quantity ELSE 0 END)) AS done
-    FROM projects p JOIN categories c ON c.id = p.category_id
-    WHERE ${whereSql(user, filter)} AND p.status <> 'CANCELLED'
-      AND (c.code, p.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'), ('education', 'places'))
-    GROUP BY 1, 2, 3 ORDER BY 1, 3`);
-  return rows.flatMap((row) => {
-    const measure = PHYSICAL_MEASURES.find((candidate) => candidate.category === row.category && candidate.unit === row.unit);
-    return measure ? [{ key: measure.key, horizon: row.horizon, planned: num(row.planned), done: num(row.done) }] : [];
+  return cached("getPhysicalDelivery", user, filter, async () => {
+    const rows = await prisma.$queryRaw<{ category: string; unit: string; horizon: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]>(Prisma.sql`
+      SELECT c.code AS category, p.unit, coalesce(p.horizon::text, 'none') AS horizon, sum(p.planned_quantity) AS planned,
+             sum(coalesce(p.quantity_done, CASE WHEN p.status = 'COMPLETED' THEN p.planned_quantity ELSE 0 END)) AS done
+      FROM projects p JOIN categories c ON c.id = p.category_id
+      WHERE ${whereSql(user, filter)} AND p.status <> 'CANCELLED'
+        AND (c.code, p.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'), ('education', 'places'))
+      GROUP BY 1, 2, 3 ORDER BY 1, 3`);
+    return rows.flatMap((row) => {
+      const measure = PHYSICAL_MEASURES.find((candidate) => candidate.category === row.category && candidate.unit === row.unit);
+      return measure ? [{ key: measure.key, horizon: row.horizon, planned: num(row.planned), done: num(row.done) }] : [];
+    });
   });
 }
 

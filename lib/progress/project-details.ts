@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
+import { markProjectsChanged } from "../cache/aggregate-cache";
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
@@ -104,6 +105,7 @@ export async function updateProjectDetails(user: Actor, rawInput: unknown, conte
   for (const field of MONEY_FIELDS) data[field] = input[field] === null ? null : new Prisma.Decimal(input[field]!);
 
   const saved = await prisma.$transaction(async (tx) => {
+    await markProjectsChanged(tx);
     const updated = await tx.project.updateMany({ where: { id: project.id, version: input.version }, data });
     if (updated.count === 0) return false;
     await writeAudit(tx, {

@@ -1,5 +1,6 @@
 import "server-only";
 import { writeAudit } from "../audit/write-audit";
+import { markProjectsChanged } from "../cache/aggregate-cache";
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
@@ -85,6 +86,7 @@ export async function applyProgress(
     asOf: input.asOf,
     comment: input.comment ?? null,
   };
+  await markProjectsChanged(tx);
   const updated = await tx.project.updateMany({
     where: { id: project.id, version: input.version },
     data: {

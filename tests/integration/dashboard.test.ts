@@ -109,3 +109,21 @@ describe.each(scopes)("dashboard numbers for the $name agree with SQL", ({ user,
     expect(movement.recent.length).toBe(Math.min(8, Number(moved!.n)));
   });
 });
+
+describe("dashboard cache", () => {
+  it("reuses an aggregate until projects change, then recomputes it", async () => {
+    const manager = await actor("manager@batys.demo");
+    const before = await getFigures(manager, { oblastCode: "ZKO" });
+    const [row] = await sql<{ version: string; current: string }>(`SELECT c.version, v.version AS current FROM aggregate_cache c, data_versions v WHERE c.key = 'dashboard:getFigures:all:ZKO:-' AND v.name = 'projects'`);
+    expect(row!.version).toBe(row!.current);
+    // A cached result is returned as stored: prove it by planting a marker in the cache row.
+    await sql(`UPDATE aggregate_cache SET payload = jsonb_set(payload, '{total}', '-1') WHERE key = 'dashboard:getFigures:all:ZKO:-'`);
+    expect((await getFigures(manager, { oblastCode: "ZKO" })).total).toBe(-1);
+    const project = await freshProject("ZKO", 30);
+    const saved = await recordProgress(await actor("ministry@batys.demo"), { projectCode: project.code, version: 1, status: "COMPLETED", percentComplete: 100, asOf: todayInKazakhstan() }, { ip: null });
+    expect(saved.ok).toBe(true);
+    const after = await getFigures(manager, { oblastCode: "ZKO" });
+    expect(after.total).toBe(before.total);
+    expect(after.completed).toBe(before.completed + 1);
+  });
+});

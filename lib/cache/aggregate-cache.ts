@@ -1,0 +1,33 @@
+import "server-only";
+import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+
+/**
+ * Returns the cached aggregate for `key` when it was computed at the current data version, otherwise computes it,
+ * stores it and returns it. The result must be plain JSON (numbers, strings, arrays, objects).
+ * Reading the version first means a write committed while computing makes the stored result stale at once.
+ */
+export async function cachedAggregate<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const [current, cached] = await Promise.all([
+    prisma.dataVersion.findUnique({ where: { name: "projects" } }),
+    prisma.aggregateCache.findUnique({ where: { key } }),
+  ]);
+  const version = current?.version ?? BigInt(0);
+  if (cached && cached.version === version) return cached.payload as T;
+  const value = await compute();
+  const payload = value as unknown as Prisma.InputJsonValue;
+  await prisma.$executeRaw`
+    INSERT INTO aggregate_cache (key, version, payload, computed_at) VALUES (${key}, ${version}, ${JSON.stringify(payload)}::jsonb, now())
+    ON CONFLICT (key) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at
+    WHERE aggregate_cache.version <= EXCLUDED.version`;
+  return value;
+}
+
+/**
+ * Marks projects data as changed, first thing in a writing transaction. Triggers bump the version too (for any
+ * writer), but taking the version row before any project row gives every writer the same lock order, so two
+ * writers can never deadlock on it.
+ */
+export async function markProjectsChanged(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`UPDATE data_versions SET version = version + 1 WHERE name = 'projects'`;
+}
