@@ -2,10 +2,7 @@
 // (SQL aggregates from lib/dashboard) so the page can stream them independently under <Suspense>.
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { CompletionChart } from "@/components/charts/completion-chart";
-import { DeliveryChart } from "@/components/charts/delivery-chart";
-import { ProgressOverTimeChart } from "@/components/charts/progress-over-time-chart";
-import { StatusByGroupChart } from "@/components/charts/status-by-group-chart";
+import { CompletionChart, DeliveryChart, ProgressOverTimeChart, StatusByGroupChart } from "@/components/charts/lazy-charts";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusBadge } from "@/components/status-badge";
 import type { Actor } from "@/lib/auth/permissions";

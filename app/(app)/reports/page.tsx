@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { CompletionChart } from "@/components/charts/completion-chart";
+import { CompletionChart } from "@/components/charts/lazy-charts";
 import { DataTable } from "@/components/data-table";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current-user";
