@@ -207,17 +207,22 @@ export async function getPhysicalDelivery(user: Actor, filter: DashboardFilter):
   });
 }
 
-export type MovedProject = { code: string; nameKk: string; nameRu: string | null; nameEn: string | null; status: ProjectStatusCode; percentComplete: number; at: Date | null };
+/** `at` is an ISO timestamp (the result is cached as JSON). */
+export type MovedProject = { code: string; nameKk: string; nameRu: string | null; nameEn: string | null; status: ProjectStatusCode; percentComplete: number; at: string | null };
 
 /** The projects updated most recently, and started projects with no update for 90 days. */
 export async function getMovement(user: Actor, filter: DashboardFilter): Promise<{ recent: MovedProject[]; stalled: MovedProject[]; stalledCount: number }> {
-  const select = Prisma.sql`SELECT p.code, p.name_kk AS "nameKk", p.name_ru AS "nameRu", p.name_en AS "nameEn", p.status, p.percent_complete AS "percentComplete", p.last_progress_at AS at FROM projects p`;
-  const stalledWhere = Prisma.sql`${whereSql(user, filter)} AND p.status IN ('DESIGN', 'IN_PROGRESS', 'PAUSED')
-    AND coalesce(p.last_progress_at, p.updated_at) < now() - make_interval(days => ${STALLED_AFTER_DAYS})`;
-  const [recent, stalled, [count]] = await Promise.all([
-    prisma.$queryRaw<MovedProject[]>(Prisma.sql`${select} WHERE ${whereSql(user, filter)} AND p.last_progress_at IS NOT NULL ORDER BY p.last_progress_at DESC LIMIT 8`),
-    prisma.$queryRaw<MovedProject[]>(Prisma.sql`${select} WHERE ${stalledWhere} ORDER BY coalesce(p.last_progress_at, p.updated_at) LIMIT 8`),
-    prisma.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM projects p WHERE ${stalledWhere}`),
-  ]);
-  return { recent, stalled, stalledCount: num(count!.n) };
+  return cached("getMovement", user, filter, async () => {
+    const select = Prisma.sql`SELECT p.code, p.name_kk AS "nameKk", p.name_ru AS "nameRu", p.name_en AS "nameEn", p.status, p.percent_complete AS "percentComplete", p.last_progress_at AS at FROM projects p`;
+    const stalledWhere = Prisma.sql`${whereSql(user, filter)} AND p.status IN ('DESIGN', 'IN_PROGRESS', 'PAUSED')
+      AND coalesce(p.last_progress_at, p.updated_at) < now() - make_interval(days => ${STALLED_AFTER_DAYS})`;
+    type Row = Omit<MovedProject, "at"> & { at: Date | null };
+    const [recent, stalled, [count]] = await Promise.all([
+      prisma.$queryRaw<Row[]>(Prisma.sql`${select} WHERE ${whereSql(user, filter)} AND p.last_progress_at IS NOT NULL ORDER BY p.last_progress_at DESC LIMIT 8`),
+      prisma.$queryRaw<Row[]>(Prisma.sql`${select} WHERE ${stalledWhere} ORDER BY coalesce(p.last_progress_at, p.updated_at) LIMIT 8`),
+      prisma.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM projects p WHERE ${stalledWhere}`),
+    ]);
+    const plain = (rows: Row[]) => rows.map((row) => ({ ...row, at: row.at ? row.at.toISOString() : null }));
+    return { recent: plain(recent), stalled: plain(stalled), stalledCount: num(count!.n) };
+  });
 }

@@ -144,7 +144,7 @@ export async function MovementSection({ user, filter }: Props) {
             <span className="min-w-0 flex-1 truncate">{localizedName(project, locale)}</span>
             <StatusBadge status={project.status} />
             <ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} />
-            {project.at && <time className="text-xs text-slate-600" dateTime={project.at.toISOString()}>{format.dateTime(project.at, { dateStyle: "medium" })}</time>}
+            {project.at && <time className="text-xs text-slate-600" dateTime={project.at}>{format.dateTime(new Date(project.at), { dateStyle: "medium" })}</time>}
           </li>
         ))}
       </ul>
