@@ -13,18 +13,33 @@ export function csvLine(values: unknown[]): string {
   return `${values.map(csvField).join(",")}\r\n`;
 }
 
-/** A streamed CSV download from rows produced one by one. */
+/**
+ * A streamed CSV download from rows produced one by one. Rows are pulled only when the client reads, so a slow
+ * download holds back the database reads instead of piling rows up in memory.
+ */
 export function csvResponse(filename: string, header: string[], rows: AsyncIterable<unknown[]>): Response {
   const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  const CHUNK_ROWS = 200;
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvLine(header)));
-      try {
-        for await (const row of rows) controller.enqueue(encoder.encode(csvLine(row)));
-        controller.close();
-      } catch (error) {
-        controller.error(error);
+    },
+    async pull(controller) {
+      let text = "";
+      for (let count = 0; count < CHUNK_ROWS; count++) {
+        const next = await iterator.next();
+        if (next.done) {
+          if (text) controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        text += csvLine(next.value);
       }
+      controller.enqueue(encoder.encode(text));
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
   return new Response(stream, {
