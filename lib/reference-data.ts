@@ -131,6 +131,9 @@ export const CATEGORIES = SECTORS.flatMap((sector, sectorIndex) =>
 export const CATEGORY_CODES = CATEGORIES.map((category) => category.code) as [string, ...string[]];
 
 export const HORIZONS = [2030, 2040, 2050] as const;
+
+/** A project's stable code: category prefix, horizon (or NA) and a number, e.g. RAIL-2030-001. */
+export const PROJECT_CODE_PATTERN = /^[A-Z]+-(2030|2040|2050|NA)-\d{3}$/;
 export type Horizon = (typeof HORIZONS)[number];
 
 export const PROJECT_ACTIONS = [

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { OBLAST_CODES } from "../reference-data";
+import { OBLAST_CODES, PROJECT_CODE_PATTERN } from "../reference-data";
 
 const AUDIT_PAGE_SIZE = 50;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
@@ -13,7 +13,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number
 export const ZAuditQuery = z.object({
   user: optional(z.string().trim().max(254)),
   action: optional(z.string().regex(/^[a-zA-Z.]{1,60}$/)),
-  project: optional(z.string().regex(/^[A-Z]+-(2030|2040|2050|NA)-\d{3}$/)),
+  project: optional(z.string().regex(PROJECT_CODE_PATTERN)),
   oblast: optional(z.enum(OBLAST_CODES)),
   from: optional(isoDay),
   to: optional(isoDay),

@@ -1,13 +1,13 @@
 // The shape of the reviewed catalog files in prisma/catalog/ (see prisma/catalog/README.md). Pure: used by the
 // import, by the reconciliation and by tests.
 import { z } from "zod";
-import { CATEGORIES, CATEGORY_CODES, HORIZONS, OBLAST_CODES, PROJECT_ACTIONS, UNITS } from "../reference-data";
+import { CATEGORIES, CATEGORY_CODES, HORIZONS, OBLAST_CODES, PROJECT_ACTIONS, PROJECT_CODE_PATTERN, UNITS } from "../reference-data";
 
 const horizon = z.union(HORIZONS.map((year) => z.literal(year)) as [z.ZodLiteral<2030>, z.ZodLiteral<2040>, z.ZodLiteral<2050>]);
 
 export const ZCatalogRecord = z
   .strictObject({
-    code: z.string().regex(/^[A-Z]+-(2030|2040|2050|NA)-\d{3}$/, "code must look like RAIL-2030-001"),
+    code: z.string().regex(PROJECT_CODE_PATTERN, "code must look like RAIL-2030-001"),
     kind: z.enum(["object", "measure"]),
     nameKk: z.string().trim().min(3),
     nameRu: z.string().trim().min(3).nullable(),

@@ -5,7 +5,8 @@ import { can, scopedOblastId, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate, todayInKazakhstan } from "../progress/calendar";
-import { MAX_COMMENT_LENGTH, PROJECT_CODE_PATTERN, ZProgressFields } from "../progress/progress-input";
+import { MAX_COMMENT_LENGTH, ZProgressFields } from "../progress/progress-input";
+import { PROJECT_CODE_PATTERN } from "../reference-data";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { applyProgress, concurrentChanges, oblastIdsOf, progressErrorsFor, projectForWrite, VersionConflict, type ConcurrentChange } from "../progress/record-progress";
 

@@ -1,10 +1,9 @@
 // Input rules for recording progress, shared by the server action (which decides) and the form (which shows
 // errors beside the fields). Error messages are message keys under `formErrors.*`.
 import { z } from "zod";
-import { PROJECT_STATUSES } from "../reference-data";
+import { PROJECT_CODE_PATTERN, PROJECT_STATUSES } from "../reference-data";
 
 export const PAUSE_REASONS = ["FINANCING", "DESIGN", "LAND", "PERMITS", "CONTRACTOR", "OTHER"] as const;
-export const PROJECT_CODE_PATTERN = /^[A-Z]+-(2030|2040|2050|NA)-\d{3}$/;
 export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_URL_LENGTH = 2000;
 

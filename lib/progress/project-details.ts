@@ -6,7 +6,8 @@ import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate } from "./calendar";
-import { PROJECT_CODE_PATTERN, ZComment } from "./progress-input";
+import { ZComment } from "./progress-input";
+import { PROJECT_CODE_PATTERN } from "../reference-data";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { concurrentChanges, oblastIdsOf, projectForWrite, type ConcurrentChange, type ProgressSnapshot } from "./record-progress";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
+import { PROJECT_CODE_PATTERN } from "../reference-data";
 
 const HISTORY_LIMIT = 100;
 
@@ -9,7 +10,7 @@ const HISTORY_LIMIT = 100;
  * indistinguishable on purpose, so project codes of other oblasts do not leak.
  */
 export async function getProjectForUser(user: Actor, code: string) {
-  if (!/^[A-Z]+-(2030|2040|2050|NA)-\d{3}$/.test(code)) return null;
+  if (!PROJECT_CODE_PATTERN.test(code)) return null;
   const project = await prisma.project.findUnique({
     where: { code },
     include: {
