@@ -72,7 +72,7 @@ export function ProgressForm({ project, statuses, today, mode, action }: {
         </FormField>
       )}
       <div className="sm:col-span-2">
-        <FormField id={id("comment")} label={t("progress.comment")} error={errors.comment} hint={t("progress.commentHint")}>
+        <FormField id={id("comment")} label={t("progress.comment")} error={errors.comment} hint={mode === "record" ? t("progress.commentHint") : t("fieldReports.commentHint")}>
           <textarea id={id("comment")} name="comment" rows={3} maxLength={MAX_COMMENT_LENGTH} className={INPUT_CLASS} {...describedBy(id("comment"), errors.comment, true)} />
         </FormField>
       </div>
