@@ -8,7 +8,9 @@ let cached: Reconciliation[] | null = null;
 export function getSourceCheck(): Reconciliation[] {
   if (!cached) {
     const catalog = loadCatalog();
-    cached = reconcile(catalog.records, catalog.totals);
+    // What a reader must look at first: differences, then agreements, then indicators given for information.
+    const rank = (row: Reconciliation) => (!row.comparable ? 2 : row.agrees ? 1 : 0);
+    cached = reconcile(catalog.records, catalog.totals).sort((a, b) => rank(a) - rank(b));
   }
   return cached;
 }

@@ -19,7 +19,15 @@ export default async function SourceCheckPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">{t("sourceCheck.title")}</h1>
-      <p className="mb-4 mt-1 max-w-3xl text-sm text-slate-700">{t("sourceCheck.intro")}</p>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("sourceCheck.intro")}</p>
+      <p className="mb-4 mt-2 text-sm font-semibold" data-testid="source-check-summary">
+        {t("sourceCheck.summary", {
+          compared: rows.filter((row) => row.comparable).length,
+          agree: rows.filter((row) => row.agrees).length,
+          differ: rows.filter((row) => row.comparable && !row.agrees).length,
+          informational: rows.filter((row) => !row.comparable).length,
+        })}
+      </p>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center">{t("sourceCheck.empty")}</p>
       ) : (
