@@ -68,11 +68,8 @@ export async function submitFieldReport(user: Actor, rawInput: unknown, context:
   return { ok: true, reportId: report.id };
 }
 
-async function reportWithProject(reportId: number) {
-  const report = await prisma.fieldReport.findUnique({ where: { id: reportId }, include: { project: { include: { oblasts: true } } } });
-  if (!report) return null;
-  return report;
-}
+const reportWithProject = (reportId: number) =>
+  prisma.fieldReport.findUnique({ where: { id: reportId }, include: { project: { include: { oblasts: true } } } });
 
 /** Ministry staff accept a field report: it becomes a progress update credited to the reviewer and the officer. */
 export async function acceptFieldReport(user: Actor, rawInput: unknown, context: { ip: string | null }): Promise<ReviewFieldReportResult> {
