@@ -20,6 +20,9 @@ export async function cachedAggregate<T>(key: string, compute: () => Promise<T>)
     INSERT INTO aggregate_cache (key, version, payload, computed_at) VALUES (${key}, ${version}, ${JSON.stringify(payload)}::jsonb, now())
     ON CONFLICT (key) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at
     WHERE aggregate_cache.version <= EXCLUDED.version`;
+  // Rows of an older version can never be served again; dropping them keeps the table as small as the set of
+  // filters in use (list counts are keyed by free-text searches too).
+  await prisma.$executeRaw`DELETE FROM aggregate_cache WHERE version < ${version}`;
   return value;
 }
 

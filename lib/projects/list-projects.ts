@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { projectScope, type Actor } from "../auth/permissions";
+import { projectScope, scopedOblastId, type Actor } from "../auth/permissions";
+import { cachedAggregate } from "../cache/aggregate-cache";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
@@ -55,10 +56,21 @@ const ORDER_BY: Record<(typeof SORTS)[number], Prisma.ProjectOrderByWithRelation
   updated: [{ updatedAt: "desc" }, { code: "asc" }],
 };
 
+/**
+ * How many projects match, cached in PostgreSQL per scope and filter until projects change (like the dashboard
+ * aggregates): on a large catalog counting every match costs more than fetching the page, and the count is the same
+ * for every page and sort order of one filter.
+ */
+function countMatches(user: Actor, query: TProjectListQuery, where: Prisma.ProjectWhereInput): Promise<number> {
+  const { sort: _sort, page: _page, q, ...filters } = query;
+  const key = `projects.count:${scopedOblastId(user) ?? "all"}:${JSON.stringify({ ...filters, q: q ? normaliseSearchTerm(q) : "" })}`;
+  return cachedAggregate(key, () => prisma.project.count({ where }));
+}
+
 export async function listProjects(user: Actor, query: TProjectListQuery) {
   const where = projectListWhere(user, query);
   const [total, rows] = await Promise.all([
-    prisma.project.count({ where }),
+    countMatches(user, query, where),
     prisma.project.findMany({
       where,
       orderBy: ORDER_BY[query.sort],

@@ -4,6 +4,7 @@ import { getCompletionByHorizon, getCompletionByPlace, getFigures, getMovement, 
 import { prisma } from "@/lib/db";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { recordProgress } from "@/lib/progress/record-progress";
+import { listProjects, parseProjectListQuery } from "@/lib/projects/list-projects";
 import { withSql } from "../support/database";
 import { actor, freshProject } from "../support/actors";
 
@@ -125,5 +126,25 @@ describe("dashboard cache", () => {
     const after = await getFigures(manager, { oblastCode: "ZKO" });
     expect(after.total).toBe(before.total);
     expect(after.completed).toBe(before.completed + 1);
+  });
+});
+
+describe("project list counts", () => {
+  it("are cached per scope and filter until projects change, and stale cache rows are dropped", async () => {
+    const officer = await actor("akimat.man@batys.demo");
+    const filter = parseProjectListQuery({ status: "COMPLETED", sort: "name" });
+    const before = (await listProjects(officer, filter)).total;
+    const keys = await sql<{ key: string }>(`SELECT key FROM aggregate_cache WHERE key LIKE 'projects.count:%' AND key LIKE '%"status":"COMPLETED"%'`);
+    expect(keys.map((row) => row.key)).toContain(`projects.count:${officer.oblastId}:{"status":"COMPLETED","q":""}`);
+    // Another page and sort of the same filter reads the same cached count: prove it with a planted marker.
+    await sql(`UPDATE aggregate_cache SET payload = '-1' WHERE key = 'projects.count:${officer.oblastId}:{"status":"COMPLETED","q":""}'`);
+    expect((await listProjects(officer, parseProjectListQuery({ status: "COMPLETED", page: "2" }))).total).toBe(-1);
+
+    const project = await freshProject("MAN", 20);
+    const saved = await recordProgress(await actor("ministry@batys.demo"), { projectCode: project.code, version: 1, status: "COMPLETED", percentComplete: 100, asOf: todayInKazakhstan() }, { ip: null });
+    expect(saved.ok).toBe(true);
+    expect((await listProjects(officer, filter)).total).toBe(before + 1);
+    const [stale] = await sql<{ n: string }>(`SELECT count(*) AS n FROM aggregate_cache c, data_versions v WHERE v.name = 'projects' AND c.version < v.version`);
+    expect(Number(stale!.n)).toBe(0);
   });
 });
