@@ -34,7 +34,7 @@ async function expectNoSeriousViolationsAtThisSize(page: Page, size: string): Pr
 
 async function firstProject(): Promise<{ code: string; name_kk: string }> {
   const [project] = await query<{ code: string; name_kk: string }>(
-    "SELECT code, name_kk FROM projects WHERE withdrawn_at IS NULL AND source_note IS NOT NULL ORDER BY code LIMIT 1",
+    "SELECT code, name_kk FROM projects WHERE withdrawn_at IS NULL AND source_note_kk IS NOT NULL ORDER BY code LIMIT 1",
   );
   expect(project, "a project to look at").toBeDefined();
   return project!;

@@ -252,9 +252,9 @@ test.describe("the project list", () => {
   });
 
   test("a project page shows the decree point, line and excerpt it comes from", async ({ page }) => {
-    const [project] = await query<{ code: string; name_kk: string; source_point: string; source_line: number; source_excerpt: string; source_note: string | null }>(
-      `SELECT code, name_kk, source_point, source_line, source_excerpt, source_note FROM projects
-        WHERE withdrawn_at IS NULL AND source_note IS NOT NULL ORDER BY code LIMIT 1`,
+    const [project] = await query<{ code: string; name_kk: string; source_point: string; source_line: number; source_excerpt: string; source_note_kk: string | null }>(
+      `SELECT code, name_kk, source_point, source_line, source_excerpt, source_note_kk FROM projects
+        WHERE withdrawn_at IS NULL AND source_note_kk IS NOT NULL ORDER BY code LIMIT 1`,
     );
     expect(project, "a project with a note on its source").toBeDefined();
     const oblasts = await query<{ name_kk: string }>(
@@ -272,7 +272,7 @@ test.describe("the project list", () => {
     await expect(source.getByRole("heading")).toHaveText(t("project.source"));
     await expect(source).toContainText(`${t("project.point", { point: project!.source_point })}, ${t("project.line", { line: String(project!.source_line) })}`);
     await expect(source.locator("blockquote")).toHaveText(project!.source_excerpt);
-    await expect(source).toContainText(project!.source_note!);
+    await expect(source).toContainText(project!.source_note_kk!);
     await expect(page.getByText(oblasts.map((row) => row.name_kk).join(", "), { exact: true })).toBeVisible();
 
     const response = await page.goto(`/projects/${project!.code}`);

@@ -72,6 +72,24 @@ test.describe("interface languages", () => {
     });
   }
 
+  test("a project page gives the project's name and the catalog's note on its source in the reader's language", async ({ page }) => {
+    const [project] = await query<{ code: string; name_kk: string; name_ru: string; name_en: string; source_note_kk: string; source_note_ru: string; source_note_en: string }>(
+      `SELECT code, name_kk, name_ru, name_en, source_note_kk, source_note_ru, source_note_en FROM projects
+        WHERE withdrawn_at IS NULL AND source_note_en IS NOT NULL AND name_ru IS NOT NULL AND name_en IS NOT NULL ORDER BY code LIMIT 1`,
+    );
+    expect(project, "a project with a note").toBeDefined();
+    await signInAs(page, DEMO.admin);
+    for (const locale of LOCALES) {
+      // A fresh browser starts in Kazakh, the first of LOCALES.
+      if (locale !== DEFAULT_LOCALE) await chooseLanguage(page, locale);
+      await page.goto(`/projects/${project!.code}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(project![`name_${locale}`]);
+      const source = page.getByRole("region", { name: translator(locale)("project.source") });
+      await expect(source).toContainText(project![`source_note_${locale}`]);
+      for (const other of LOCALES.filter((candidate) => candidate !== locale)) await expect(source).not.toContainText(project![`source_note_${other}`]);
+    }
+  });
+
   test("the sign-in page can be switched before signing in, and the choice carries into the app", async ({ page }) => {
     const ru = translator("ru");
     await page.goto("/sign-in");

@@ -147,6 +147,9 @@ export const UNITS = [
   "thousand_m3_day", "m3_year", "thousand_m3_year", "mln_m3_year", "bcm_year", "t_year", "thousand_t_year",
   "mln_t_year", "heads", "units", "sq_m", "thousand_sq_m", "passengers_year", "thousand_passengers_year",
   "vehicles_day", "TEU_year", "MWh_year", "percent",
+  // Targets the decree states in thousands or millions ("201,8 мың орын"), kept in its own scale rather than
+  // multiplied out, so the number reads as printed and never adds up with counts of single objects.
+  "thousand_places", "thousand_beds", "thousand_visits_per_shift", "thousand_seats", "mln_sq_m", "mln_volumes", "thousand_TEU",
 ] as const;
 
 export const PROJECT_STATUSES = ["PLANNED", "DESIGN", "IN_PROGRESS", "COMPLETED", "PAUSED", "CANCELLED"] as const;

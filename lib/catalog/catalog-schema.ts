@@ -3,6 +3,11 @@
 import { z } from "zod";
 import { CATEGORIES, CATEGORY_CODES, HORIZONS, OBLAST_CODES, PROJECT_ACTIONS, PROJECT_CODE_PATTERN, UNITS } from "../reference-data";
 
+/** A note is written in all three interface languages or not at all, so no page shows it in another language. */
+const noteInEveryLanguage = (item: { noteKk: string | null; noteRu: string | null; noteEn: string | null }) =>
+  (item.noteKk === null) === (item.noteRu === null) && (item.noteRu === null) === (item.noteEn === null);
+const noteMessage = { message: "noteKk, noteRu and noteEn are set together or not at all", path: ["noteKk"] };
+
 const horizon = z.union(HORIZONS.map((year) => z.literal(year)) as [z.ZodLiteral<2030>, z.ZodLiteral<2040>, z.ZodLiteral<2050>]);
 
 export const ZCatalogRecord = z
@@ -25,7 +30,9 @@ export const ZCatalogRecord = z
       line: z.number().int().min(87).max(4600),
       excerpt: z.string().trim().min(3).max(600),
     }),
-    note: z.string().trim().min(1).nullable(),
+    noteKk: z.string().trim().min(1).nullable(),
+    noteRu: z.string().trim().min(1).nullable(),
+    noteEn: z.string().trim().min(1).nullable(),
   })
   .superRefine((record, context) => {
     if ((record.quantity === null) !== (record.unit === null)) {
@@ -40,6 +47,7 @@ export const ZCatalogRecord = z
     if (codeHorizon !== String(record.horizon ?? "NA")) {
       context.addIssue({ code: "custom", message: `code horizon ${codeHorizon} differs from horizon ${record.horizon}`, path: ["code"] });
     }
+    if (!noteInEveryLanguage(record)) context.addIssue({ code: "custom", ...noteMessage });
     if (new Set(record.oblasts).size !== record.oblasts.length) {
       context.addIssue({ code: "custom", message: "an oblast is listed twice", path: ["oblasts"] });
     }
@@ -63,8 +71,10 @@ export const ZStatedTotal = z.strictObject({
     codes: z.array(z.string()).optional(),
   }),
   conflictsWith: z.string().nullable(),
-  note: z.string().nullable(),
-});
+  noteKk: z.string().trim().min(1).nullable(),
+  noteRu: z.string().trim().min(1).nullable(),
+  noteEn: z.string().trim().min(1).nullable(),
+}).refine(noteInEveryLanguage, noteMessage);
 export type TStatedTotal = z.infer<typeof ZStatedTotal>;
 
 export const ZDistrict = z.strictObject({

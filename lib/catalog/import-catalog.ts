@@ -27,7 +27,9 @@ type CatalogFields = {
   sourcePoint: string;
   sourceLine: number;
   sourceExcerpt: string;
-  sourceNote: string | null;
+  sourceNoteKk: string | null;
+  sourceNoteRu: string | null;
+  sourceNoteEn: string | null;
   searchText: string;
 };
 
@@ -55,7 +57,9 @@ function catalogFields(record: TCatalogRecord, categoryIds: Map<string, number>,
     sourcePoint: record.source.point,
     sourceLine: record.source.line,
     sourceExcerpt: record.source.excerpt,
-    sourceNote: record.note,
+    sourceNoteKk: record.noteKk,
+    sourceNoteRu: record.noteRu,
+    sourceNoteEn: record.noteEn,
     searchText: projectSearchText({ code: record.code, nameKk: record.nameKk, nameRu: record.nameRu, nameEn: record.nameEn, place: record.place }),
   };
 }
@@ -127,7 +131,9 @@ export async function importCatalog(options: { directory?: string; onProgress?: 
             sourcePoint: current.sourcePoint,
             sourceLine: current.sourceLine,
             sourceExcerpt: current.sourceExcerpt,
-            sourceNote: current.sourceNote,
+            sourceNoteKk: current.sourceNoteKk,
+            sourceNoteRu: current.sourceNoteRu,
+            sourceNoteEn: current.sourceNoteEn,
             searchText: current.searchText,
           };
           const currentOblasts = current.oblasts.map((link) => link.oblastId).sort((a, b) => a - b);

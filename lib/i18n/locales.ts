@@ -21,3 +21,10 @@ export function localizedName(item: Named, locale: Locale): string {
 export function isUntranslated(item: Named, locale: Locale): boolean {
   return (locale === "ru" && !item.nameRu) || (locale === "en" && !item.nameEn);
 }
+
+type Noted = { noteKk: string | null; noteRu: string | null; noteEn: string | null };
+
+/** A catalog note in the reader's language; the catalog keeps every note in all three (or none). */
+export function localizedNote(item: Noted, locale: Locale): string | null {
+  return { kk: item.noteKk, ru: item.noteRu, en: item.noteEn }[locale] ?? item.noteKk ?? item.noteEn;
+}

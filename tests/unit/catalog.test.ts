@@ -35,6 +35,22 @@ describe("the reviewed catalog", () => {
     for (const oblast of OBLAST_CODES) expect(catalog.districts.filter((district) => district.oblast === oblast).length, oblast).toBeGreaterThanOrEqual(6);
   });
 
+  it("gives every note in Kazakh, Russian and English, with the English note's numbers and codes in each translation", () => {
+    const numbers = (text: string) => new Set(text.match(/\d+/g) ?? []);
+    const codes = (text: string) => new Set(text.match(/\b[A-Z]+-(?:\d{4}|NA)-\d{3}\b/g) ?? []);
+    const noted = [...catalog.records.map((record) => ({ id: record.code, ...record })), ...catalog.totals].filter((item) => item.noteEn !== null);
+    expect(noted.length).toBeGreaterThan(800);
+    for (const item of noted) {
+      for (const translation of [item.noteKk, item.noteRu]) {
+        expect(translation, item.id).not.toBeNull();
+        expect([...numbers(item.noteEn!)].filter((number) => !numbers(translation!).has(number)), `${item.id}: numbers missing from "${translation}"`).toEqual([]);
+        expect([...codes(item.noteEn!)].filter((code) => !translation!.includes(code)), `${item.id}: codes missing`).toEqual([]);
+      }
+      expect(item.noteKk, `${item.id}: the Kazakh note has Kazakh letters`).toMatch(/[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
+      expect(item.noteRu, `${item.id}: the Russian note is Cyrillic`).toMatch(/[А-Яа-я]{4}/);
+    }
+  });
+
   it("links every stated conflict to a total that exists", () => {
     const ids = new Set(catalog.totals.map((total) => total.id));
     for (const total of catalog.totals.filter((candidate) => candidate.conflictsWith)) expect(ids.has(total.conflictsWith!), total.id).toBe(true);

@@ -5,10 +5,10 @@ import { reconcile } from "@/lib/catalog/reconcile";
 const record = (code: string, overrides: Partial<TCatalogRecord>): TCatalogRecord => ({
   code, kind: "object", nameKk: "жол учаскесі", nameRu: null, nameEn: null, category: "railway", action: "build", horizon: 2030,
   oblasts: ["ATY"], district: null, place: null, quantity: 10, unit: "km",
-  source: { point: "55", line: 2247, excerpt: "..." }, note: null, ...overrides,
+  source: { point: "55", line: 2247, excerpt: "..." }, noteKk: null, noteRu: null, noteEn: null, ...overrides,
 });
 const total = (id: string, value: number, match: TStatedTotal["match"], extra: Partial<TStatedTotal> = {}) => ({
-  id, statement: "…", point: "14", line: 230, value, unit: "km" as const, aggregate: "sum" as const, match, conflictsWith: null, note: null, file: "t.json", ...extra,
+  id, statement: "…", point: "14", line: 230, value, unit: "km" as const, aggregate: "sum" as const, match, conflictsWith: null, noteKk: null, noteRu: null, noteEn: null, file: "t.json", ...extra,
 });
 
 const records = [

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { ListTable } from "@/components/list-table";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getSourceCheck } from "@/lib/catalog/source-check";
+import { localizedNote, type Locale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("sourceCheck"))("title") };
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SourceCheckPage() {
   const user = await requireUser();
   if (!can(user, "catalog.sourceCheck")) forbidden();
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
   const rows = getSourceCheck();
   const value = (amount: number, unit: string | null) => `${format.number(amount)}${unit ? ` ${t(`units.${unit}` as "units.km")}` : ""}`;
   return (
@@ -48,7 +49,7 @@ export default async function SourceCheckPage() {
                 <p className="mt-1 text-xs text-slate-600">
                   {t("project.point", { point: row.total.point })}, {t("project.line", { line: String(row.total.line) })} · {t("sourceCheck.records", { count: row.recordCodes.length })}
                 </p>
-                {row.total.note && <p className="mt-1 text-xs text-slate-600">{row.total.note}</p>}
+                {row.total.noteEn && <p className="mt-1 text-xs text-slate-600">{localizedNote(row.total, locale)}</p>}
                 {row.conflicts.map((other) => (
                   <p key={other.id} className="mt-1 text-xs font-semibold text-amber-800">
                     {t("sourceCheck.conflict")}: {t("sourceCheck.conflictWith", { value: value(other.value, other.unit), line: String(other.line) })}

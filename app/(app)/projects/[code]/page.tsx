@@ -10,7 +10,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { pendingReportsForProject } from "@/lib/field-reports/field-reports";
-import { isUntranslated, localizedName, type Locale } from "@/lib/i18n/locales";
+import { isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
@@ -37,6 +37,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const money = (value: number | null) => (value === null ? t("common.notAvailable") : format.number(value, { style: "currency", currency: "KZT", maximumFractionDigits: 0 }));
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" }) : t("common.notAvailable"));
   const today = todayInKazakhstan();
+  const sourceNote = localizedNote({ noteKk: project.sourceNoteKk, noteRu: project.sourceNoteRu, noteEn: project.sourceNoteEn }, locale);
   const formProject = {
     code: project.code,
     version: project.version,
@@ -98,8 +99,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
             {t("project.point", { point: project.sourcePoint })}, {t("project.line", { line: String(project.sourceLine) })}
           </p>
           <blockquote lang="kk" className="mt-2 border-l-4 border-brand/40 pl-3 text-sm italic text-slate-800">{project.sourceExcerpt}</blockquote>
-          {project.sourceNote && (
-            <p className="mt-3 text-sm text-slate-700"><span className="font-semibold">{t("project.note")}:</span> {project.sourceNote}</p>
+          {sourceNote && (
+            <p className="mt-3 text-sm text-slate-700"><span className="font-semibold">{t("project.note")}:</span> {sourceNote}</p>
           )}
         </section>
       </div>
