@@ -1,8 +1,10 @@
 import "server-only";
 import type { Actor } from "../auth/permissions";
 import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { localizedName, type Locale } from "../i18n/locales";
 import { projectListWhere, type TProjectListQuery } from "./list-projects";
+import { projectBatches } from "./project-batches";
 
 type Translate = (key: string) => string;
 
@@ -24,25 +26,17 @@ async function exportNames() {
 }
 
 /**
- * Every project of a filtered list, in batches by id (keyset), so a large export never sits in memory whole; each
- * batch reads only the columns a row shows.
+ * Every project of a filtered list, a batch at a time, each batch reading only the columns a row shows.
  */
 export async function* projectExportRows(user: Actor, query: TProjectListQuery, t: Translate, locale: Locale, batchSize = 500): AsyncGenerator<unknown[]> {
   const where = projectListWhere(user, query);
   const names = await exportNames();
-  let cursor = 0;
-  for (;;) {
-    const batch = await prisma.project.findMany({
-      where: { AND: [where, { id: { gt: cursor } }] },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      select: {
-        id: true, code: true, nameKk: true, nameRu: true, nameEn: true, kind: true, action: true, horizon: true, categoryId: true, districtId: true,
-        plannedQuantity: true, quantityDone: true, unit: true, status: true, percentComplete: true, confidence: true, sourcePoint: true, sourceLine: true,
-        oblasts: { select: { oblastId: true }, orderBy: { oblastId: "asc" } },
-      },
-    });
-    if (batch.length === 0) return;
+  const select = {
+    id: true, code: true, nameKk: true, nameRu: true, nameEn: true, kind: true, action: true, horizon: true, categoryId: true, districtId: true,
+    plannedQuantity: true, quantityDone: true, unit: true, status: true, percentComplete: true, confidence: true, sourcePoint: true, sourceLine: true,
+    oblasts: { select: { oblastId: true }, orderBy: { oblastId: "asc" } },
+  } satisfies Prisma.ProjectSelect;
+  for await (const batch of projectBatches(where, select, batchSize)) {
     for (const project of batch) {
       const category = names.categories.get(project.categoryId)!;
       const district = project.districtId === null ? undefined : names.districts.get(project.districtId);
@@ -54,6 +48,5 @@ export async function* projectExportRows(user: Actor, query: TProjectListQuery, 
         project.percentComplete, project.confidence ? t(`confidence.${project.confidence}`) : "", `${project.sourcePoint} / ${project.sourceLine}`,
       ];
     }
-    cursor = batch[batch.length - 1]!.id;
   }
 }

@@ -67,6 +67,11 @@ function countMatches(user: Actor, query: TProjectListQuery, where: Prisma.Proje
   return cachedAggregate(key, () => prisma.project.count({ where }));
 }
 
+/** How many projects the user sees in a filtered list. */
+export function countProjects(user: Actor, query: TProjectListQuery): Promise<number> {
+  return countMatches(user, query, projectListWhere(user, query));
+}
+
 export async function listProjects(user: Actor, query: TProjectListQuery) {
   const where = projectListWhere(user, query);
   const [total, rows] = await Promise.all([

@@ -57,6 +57,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         <h1 className="text-2xl font-bold">{t("projects.title")}</h1>
         <div className="flex items-center gap-3 text-sm">
           <p className="text-slate-600" data-testid="project-count">{t("projects.count", { count: result.total })}</p>
+          {can(user, "project.recordProgress") && (
+            <Link href={`/projects/import?${new URLSearchParams(stringParams)}`} className="text-brand underline">{t("progressSheet.link")}</Link>
+          )}
           {can(user, "report.export") && (
             <>
               <a href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "csv" })}`} className="text-brand underline">CSV</a>
