@@ -48,7 +48,7 @@ async function* rows(user: Actor, query: TProjectListQuery, t: Translate, locale
     id: true, code: true, nameKk: true, nameRu: true, nameEn: true, version: true, status: true, percentComplete: true, quantityDone: true, unit: true,
     forecastFinish: true, pauseReason: true,
   } as const;
-  for await (const batch of projectBatches(projectListWhere(user, query), select, 500)) {
+  for await (const batch of projectBatches(await projectListWhere(user, query), select, 500)) {
     for (const project of batch) {
       const values = {
         version: String(project.version),

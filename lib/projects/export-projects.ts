@@ -29,8 +29,7 @@ async function exportNames() {
  * Every project of a filtered list, a batch at a time, each batch reading only the columns a row shows.
  */
 export async function* projectExportRows(user: Actor, query: TProjectListQuery, t: Translate, locale: Locale, batchSize = 500): AsyncGenerator<unknown[]> {
-  const where = projectListWhere(user, query);
-  const names = await exportNames();
+  const [where, names] = await Promise.all([projectListWhere(user, query), exportNames()]);
   const select = {
     id: true, code: true, nameKk: true, nameRu: true, nameEn: true, kind: true, action: true, horizon: true, categoryId: true, districtId: true,
     plannedQuantity: true, quantityDone: true, unit: true, status: true, percentComplete: true, confidence: true, sourcePoint: true, sourceLine: true,

@@ -34,15 +34,25 @@ export function parseProjectListQuery(searchParams: Record<string, string | stri
   return ZProjectListQuery.parse(flat);
 }
 
-export function projectListWhere(user: Actor, query: TProjectListQuery): Prisma.ProjectWhereInput {
+/**
+ * The Prisma condition of a filtered list within the user's scope. Sector, category and oblast codes are turned into
+ * ids first: a condition on the ids lets PostgreSQL combine its indexes (and estimate the match count), where a
+ * condition through joined tables made it sort thousands of rows for a page of 25.
+ */
+export async function projectListWhere(user: Actor, query: TProjectListQuery): Promise<Prisma.ProjectWhereInput> {
+  const [categoryIds, oblast] = await Promise.all([
+    query.sector || query.category
+      ? prisma.category.findMany({ where: { AND: [query.sector ? { sector: { code: query.sector } } : {}, query.category ? { code: query.category } : {}] }, select: { id: true } })
+      : null,
+    query.oblast ? prisma.oblast.findUnique({ where: { code: query.oblast }, select: { id: true } }) : null,
+  ]);
   const conditions: Prisma.ProjectWhereInput[] = [projectScope(user), { withdrawnAt: null }];
   const term = query.q ? normaliseSearchTerm(query.q) : "";
   if (term) conditions.push({ searchText: { contains: term } });
-  if (query.sector) conditions.push({ category: { sector: { code: query.sector } } });
-  if (query.category) conditions.push({ category: { code: query.category } });
+  if (categoryIds) conditions.push({ categoryId: { in: categoryIds.map((category) => category.id) } });
   if (query.kind) conditions.push({ kind: query.kind });
   if (query.horizon) conditions.push({ horizon: query.horizon === "none" ? null : Number(query.horizon) });
-  if (query.oblast) conditions.push({ oblasts: { some: { oblast: { code: query.oblast } } } });
+  if (oblast) conditions.push({ oblasts: { some: { oblastId: oblast.id } } });
   if (query.district) conditions.push({ district: { code: query.district } });
   if (query.status) conditions.push({ status: query.status });
   return { AND: conditions };
@@ -68,12 +78,12 @@ function countMatches(user: Actor, query: TProjectListQuery, where: Prisma.Proje
 }
 
 /** How many projects the user sees in a filtered list. */
-export function countProjects(user: Actor, query: TProjectListQuery): Promise<number> {
-  return countMatches(user, query, projectListWhere(user, query));
+export async function countProjects(user: Actor, query: TProjectListQuery): Promise<number> {
+  return countMatches(user, query, await projectListWhere(user, query));
 }
 
 export async function listProjects(user: Actor, query: TProjectListQuery) {
-  const where = projectListWhere(user, query);
+  const where = await projectListWhere(user, query);
   const [total, rows] = await Promise.all([
     countMatches(user, query, where),
     prisma.project.findMany({

@@ -236,7 +236,7 @@ export async function exportFilter(actor: Actor, wanted: number): Promise<{ para
   for (const oblast of ["AKT", "ATY", "ZKO", "MAN"]) for (const horizon of ["2030", "2040", "2050"]) candidates.push({ oblast, horizon });
   let best = { params: {} as Record<string, string>, rows: -1 };
   for (const params of candidates) {
-    const rows = await prisma.project.count({ where: l.projectListWhere(actor, l.parseProjectListQuery(params)) });
+    const rows = await prisma.project.count({ where: await l.projectListWhere(actor, l.parseProjectListQuery(params)) });
     if (best.rows < 0 || Math.abs(rows - wanted) < Math.abs(best.rows - wanted)) best = { params, rows };
   }
   return best;
