@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -7,12 +8,23 @@ import type { Prisma } from "../generated/prisma/client";
  * stores it and returns it. The result must be plain JSON (numbers, strings, arrays, objects).
  * Reading the version first means a write committed while computing makes the stored result stale at once.
  */
-export async function cachedAggregate<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const [current, cached] = await Promise.all([
-    prisma.dataVersion.findUnique({ where: { name: "projects" } }),
-    prisma.aggregateCache.findUnique({ where: { key } }),
-  ]);
-  const version = current?.version ?? BigInt(0);
+export function cachedAggregate<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  // A page asks for several aggregates (and some twice): within one server render the data version is read once
+  // and each key answered once. Outside a render (route handlers, scripts) React's cache does not memoise.
+  const request = requestScope();
+  let answer = request.answers.get(key) as Promise<T> | undefined;
+  if (!answer) {
+    request.version ??= prisma.dataVersion.findUnique({ where: { name: "projects" } }).then((row) => row?.version ?? BigInt(0));
+    answer = readOrCompute(key, request.version, compute);
+    request.answers.set(key, answer);
+  }
+  return answer;
+}
+
+const requestScope = cache(() => ({ version: null as Promise<bigint> | null, answers: new Map<string, Promise<unknown>>() }));
+
+async function readOrCompute<T>(key: string, currentVersion: Promise<bigint>, compute: () => Promise<T>): Promise<T> {
+  const [version, cached] = await Promise.all([currentVersion, prisma.aggregateCache.findUnique({ where: { key } })]);
   if (cached && cached.version === version) return cached.payload as T;
   const value = await compute();
   const payload = value as unknown as Prisma.InputJsonValue;
