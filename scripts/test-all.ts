@@ -11,7 +11,8 @@ import { prepareDatabase } from "./lib/prepare-database";
 
 type Outcome = { name: string; passed: number; failed: number; skipped: number; exitCode: number };
 // Separate folders let several runs (different NEXT_DIST_DIR and E2E_PORT) go side by side.
-const REPORT_DIR = path.join(PROJECT_ROOT, process.env.TEST_REPORT_DIR ?? "test-results");
+// Relative to the project, or absolute (path.resolve keeps an absolute path as it is).
+const REPORT_DIR = path.resolve(PROJECT_ROOT, process.env.TEST_REPORT_DIR ?? "test-results");
 const E2E_PORT = process.env.E2E_PORT ?? "3100";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

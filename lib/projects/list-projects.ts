@@ -39,6 +39,13 @@ export function parseProjectListQuery(searchParams: Record<string, string | stri
  * ids first: a condition on the ids lets PostgreSQL combine its indexes (and estimate the match count), where a
  * condition through joined tables made it sort thousands of rows for a page of 25.
  */
+/** The list's filters and sort (never the page) as URL parameters, for links that keep them. */
+export function projectListParams(query: TProjectListQuery, options: { sort: boolean } = { sort: true }): Record<string, string> {
+  const { page: _page, sort, ...filters } = query;
+  const entries = Object.entries(options.sort ? { ...filters, sort } : filters).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]]));
+  return Object.fromEntries(entries);
+}
+
 export async function projectListWhere(user: Actor, query: TProjectListQuery): Promise<Prisma.ProjectWhereInput> {
   const [categoryIds, oblast] = await Promise.all([
     query.sector || query.category

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseProjectListQuery } from "@/lib/projects/list-projects";
+import { parseProjectListQuery, projectListParams } from "@/lib/projects/list-projects";
 
 describe("project list filters from the URL", () => {
   it("reads valid filters", () => {
@@ -15,5 +15,10 @@ describe("project list filters from the URL", () => {
     const query = parseProjectListQuery({ oblast: ["AKT", "ATY"], q: "ж".repeat(10_000) });
     expect(query.oblast).toBe("AKT");
     expect(query.q?.length).toBe(200);
+  });
+  it("gives links the filters and sort without the page, or the filters alone", () => {
+    const query = parseProjectListQuery({ sector: "transport", horizon: "2030", q: "жол", page: "4", sort: "name", status: "" });
+    expect(projectListParams(query)).toEqual({ sector: "transport", horizon: "2030", q: "жол", sort: "name" });
+    expect(projectListParams(query, { sort: false })).toEqual({ sector: "transport", horizon: "2030", q: "жол" });
   });
 });

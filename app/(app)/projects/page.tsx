@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
-import { listDistrictOptions, listProjects, parseProjectListQuery } from "@/lib/projects/list-projects";
+import { listDistrictOptions, listProjects, parseProjectListQuery, projectListParams } from "@/lib/projects/list-projects";
 import { CATEGORIES, HORIZONS, OBLASTS, PROJECT_STATUSES, SECTORS } from "@/lib/reference-data";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,10 +46,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     value: query.sort,
     options: (["code", "name", "horizon", "progress", "updated"] as const).map((value) => ({ value, label: t(`projects.sort${value[0]!.toUpperCase()}${value.slice(1)}` as "projects.sortCode") })),
   };
-  const { page: _page, ...filters } = query;
-  const stringParams = Object.fromEntries(
-    Object.entries(filters).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]])),
-  );
+  const stringParams = projectListParams(query);
 
   return (
     <>

@@ -5,7 +5,7 @@ import { forbidden } from "next/navigation";
 import { ProgressSheetUpload } from "@/components/progress-sheet-upload";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { countProjects, parseProjectListQuery } from "@/lib/projects/list-projects";
+import { countProjects, parseProjectListQuery, projectListParams } from "@/lib/projects/list-projects";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("progressSheet"))("title") };
@@ -18,8 +18,7 @@ export default async function ProgressSheetPage({ searchParams }: { searchParams
   const user = await requireUser();
   if (!can(user, "project.recordProgress")) forbidden();
   const query = parseProjectListQuery(await searchParams);
-  const { sort: _sort, page: _page, ...filters } = query;
-  const filterParams = new URLSearchParams(Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));
+  const filterParams = new URLSearchParams(projectListParams(query, { sort: false }));
   const [t, count] = await Promise.all([getTranslations(), filterParams.size > 0 ? countProjects(user, query) : Promise.resolve(null)]);
   return (
     <>
