@@ -69,6 +69,10 @@ export function ProgressSheetUpload() {
   }
 
   const busy = progress !== null;
+  // An akimat officer's sheet becomes field reports for the ministry to review, not progress updates.
+  const reports = report?.target === "fieldReports";
+  const outcomeLabel = (outcome: RowResult["outcome"]) =>
+    outcome !== "update" ? outcome : reports ? (report?.applied ? "reported" : "report") : report?.applied ? "updated" : "update";
   const problems = report ? PROBLEMS.reduce((sum, outcome) => sum + report.counts[outcome], 0) : 0;
   const shown = report?.rows.filter((row) => row.outcome !== "unchanged") ?? [];
   const percent = (value: number) => format.number(value / 100, { style: "percent" });
@@ -126,18 +130,18 @@ export function ProgressSheetUpload() {
 
       {report && !busy && (
         <div className="mt-4 space-y-3" data-testid="sheet-report">
-          <p className="text-sm font-semibold">{t("progressSheet.summary", { update: report.counts.update, unchanged: report.counts.unchanged, problems })}</p>
+          <p className="text-sm font-semibold">{t(reports ? "progressSheet.summaryReports" : "progressSheet.summary", { update: report.counts.update, unchanged: report.counts.unchanged, problems })}</p>
           {report.applied ? (
-            <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("progressSheet.applied", { count: report.counts.update })}</p>
+            <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t(reports ? "progressSheet.appliedReports" : "progressSheet.applied", { count: report.counts.update })}</p>
           ) : problems > 0 ? (
             <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("progressSheet.checkedProblems")}</p>
           ) : report.counts.update === 0 ? (
             <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{t("progressSheet.nothingToSave")}</p>
           ) : (
             <div className="flex flex-wrap items-center gap-3">
-              <p role="status" className="text-sm text-slate-800">{t("progressSheet.checkedClean")}</p>
+              <p role="status" className="text-sm text-slate-800">{t(reports ? "progressSheet.checkedCleanReports" : "progressSheet.checkedClean")}</p>
               <button type="button" disabled={busy} onClick={() => void run("apply")} className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
-                {t("progressSheet.apply", { count: report.counts.update })}
+                {t(reports ? "progressSheet.applyReports" : "progressSheet.apply", { count: report.counts.update })}
               </button>
             </div>
           )}
@@ -164,7 +168,7 @@ export function ProgressSheetUpload() {
                       <td className="px-3 py-2">{change(row)}</td>
                       <td className="px-3 py-2">
                         <p className={row.outcome === "update" ? "text-emerald-800" : "font-semibold text-red-800"}>
-                          {t(`progressSheet.outcomes.${row.outcome === "update" && report.applied ? "updated" : row.outcome}` as "progressSheet.outcomes.update")}
+                          {t(`progressSheet.outcomes.${outcomeLabel(row.outcome)}` as "progressSheet.outcomes.update")}
                         </p>
                         {row.errors && (
                           <ul className="mt-1 list-disc pl-5 text-xs text-red-900">

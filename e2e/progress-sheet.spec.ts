@@ -93,22 +93,54 @@ test.describe("progress sheet", () => {
     await expect(page.getByTestId("history")).toContainText("Оқу бағдарламасы әзірленді");
   });
 
-  test("roles that do not record progress get no link, no page, no sheet and no upload", async ({ page, baseURL }) => {
-    for (const email of [DEMO.manager, DEMO.akimatAtyrau]) {
-      await signInAs(page, email);
-      await page.goto("/projects");
-      await expect(page.getByRole("link", { name: t("progressSheet.link"), exact: true })).toHaveCount(0);
-      expect((await page.goto("/projects/import"))?.status()).toBe(403);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("errors.forbiddenTitle"));
-      expect((await page.request.get("/projects/import/sheet")).status()).toBe(403);
-      const refused = await page.request.post("/projects/import/upload", {
-        headers: { Origin: baseURL! },
-        multipart: { mode: "apply", file: { name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from("Code,Version,Status,Percent complete,As of\n") } },
-      });
-      expect(refused.status()).toBe(403);
-      expect(await refused.text()).toContain(t("progressSheet.errors.forbidden"));
-      await page.context().clearCookies();
-    }
+  test("an akimat officer's sheet of their oblast becomes field reports for the ministry to review", async ({ page }) => {
+    await signInAs(page, DEMO.akimatAtyrau);
+    await page.goto("/projects?category=human-capital&horizon=2050");
+    await page.getByRole("link", { name: t("progressSheet.link"), exact: true }).click();
+    await expect(page.getByText(t("progressSheet.introReports"))).toBeVisible();
+    const [{ count }] = (await query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM projects p JOIN categories c ON c.id = p.category_id
+        WHERE c.code = 'human-capital' AND p.horizon = 2050 AND p.withdrawn_at IS NULL
+          AND EXISTS (SELECT 1 FROM project_oblasts po JOIN oblasts o ON o.id = po.oblast_id WHERE po.project_id = p.id AND o.code = 'ATY')`,
+    )) as [{ count: number }];
+    expect(count, "Atyrau has human-capital measures due by 2050").toBeGreaterThan(0);
+    const { workbook, worksheet } = await downloadSheet(page, count);
+    expect(worksheet.rowCount - 1).toBe(count);
+    const header = (worksheet.getRow(1).values as unknown[]).slice(1);
+    const column = (key: string) => header.indexOf(t(`progressSheet.columns.${key}`)) + 1;
+    const row = worksheet.getRow(2);
+    const code = String(row.getCell(column("code")).value);
+    const [project] = await query<Row & { id: number }>("SELECT id, code, status::text AS status, percent_complete, version FROM projects WHERE code = $1", [code]);
+    row.getCell(column("percentComplete")).value = 15;
+    row.getCell(column("comment")).value = "Аудандық оқу орталығында курстар басталды";
+    await upload(page, workbook, "progress-sheet-akimat.xlsx");
+    const report = page.getByTestId("sheet-report");
+    await expect(report).toContainText(t("progressSheet.summaryReports", { update: 1, unchanged: count - 1, problems: 0 }));
+    await report.getByRole("button", { name: t("progressSheet.applyReports", { count: 1 }) }).click();
+    await expect(report.getByRole("status")).toHaveText(t("progressSheet.appliedReports", { count: 1 }));
+    await expect(report.locator("tr[data-outcome=update]")).toContainText(t("progressSheet.outcomes.reported"));
+    await saveScreenshot(page, "progress-sheet-akimat-sent");
+    const reports = await query<{ state: string; percent_complete: number; comment: string }>(
+      "SELECT state::text AS state, percent_complete, comment FROM field_reports WHERE project_id = $1 ORDER BY id DESC LIMIT 1",
+      [project!.id],
+    );
+    expect(reports).toEqual([{ state: "PENDING", percent_complete: 15, comment: "Аудандық оқу орталығында курстар басталды" }]);
+    expect(await projectsOf([code])).toEqual({ [code]: { code, status: project!.status, percent_complete: project!.percent_complete, version: project!.version } });
+  });
+
+  test("a manager, who neither records progress nor reports, gets no link, no page, no sheet and no upload", async ({ page, baseURL }) => {
+    await signInAs(page, DEMO.manager);
+    await page.goto("/projects");
+    await expect(page.getByRole("link", { name: t("progressSheet.link"), exact: true })).toHaveCount(0);
+    expect((await page.goto("/projects/import"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("errors.forbiddenTitle"));
+    expect((await page.request.get("/projects/import/sheet")).status()).toBe(403);
+    const refused = await page.request.post("/projects/import/upload", {
+      headers: { Origin: baseURL! },
+      multipart: { mode: "apply", file: { name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from("Code,Version,Status,Percent complete,As of\n") } },
+    });
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toContain(t("progressSheet.errors.forbidden"));
   });
 
   test("an upload from another site, or of a file that is not a sheet, is refused and changes nothing", async ({ page, baseURL }) => {

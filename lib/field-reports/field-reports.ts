@@ -24,14 +24,11 @@ type Failure = { ok: false; reason: "notFound" | "forbidden" | "alreadyReviewed"
 export type SubmitFieldReportResult = { ok: true; reportId: number } | Failure;
 export type ReviewFieldReportResult = { ok: true } | Failure | { ok: false; reason: "conflict"; changes: ConcurrentChange[] };
 
-/** An akimat officer reports what they saw on a project of their oblast; ministry staff review it. */
-export async function submitFieldReport(user: Actor, rawInput: unknown, context: { ip: string | null }): Promise<SubmitFieldReportResult> {
-  const parsed = ZSubmitFieldReportInput.safeParse(rawInput);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-  const { projectCode, ...input } = parsed.data;
-  const project = await projectForWrite(user, projectCode);
-  if (!project) return { ok: false, reason: "notFound" };
-  if (!can(user, "fieldReport.submit", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
+type ProjectForReport = NonNullable<Awaited<ReturnType<typeof projectForWrite>>>;
+export type TFieldReport = Omit<z.infer<typeof ZSubmitFieldReportInput>, "projectCode">;
+
+/** What is wrong with a field report on this project as it stands; empty when it may be sent. */
+export function fieldReportErrors(project: ProjectForReport, input: TFieldReport): FieldErrors {
   const errors: FieldErrors = {};
   if (input.asOf > todayInKazakhstan()) errors.asOf = "futureDate";
   if (input.status === "COMPLETED" && input.percentComplete !== 100) errors.percentComplete = "completedMeans100";
@@ -40,32 +37,47 @@ export async function submitFieldReport(user: Actor, rawInput: unknown, context:
     if (project.plannedQuantity === null) errors.quantityDone = "noPlannedQuantity";
     else if (input.quantityDone > Number(project.plannedQuantity)) errors.quantityDone = "abovePlan";
   }
-  if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
-  const report = await prisma.$transaction(async (tx) => {
-    const created = await tx.fieldReport.create({
-      data: {
-        projectId: project.id,
-        submittedById: user.id,
-        status: input.status,
-        percentComplete: input.percentComplete,
-        quantityDone: input.quantityDone === undefined ? null : new Prisma.Decimal(input.quantityDone),
-        asOf: dateFromIso(input.asOf),
-        comment: input.comment,
-        evidenceUrl: input.evidenceUrl ?? null,
-      },
-    });
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: "fieldReport.submit",
-      targetType: "project",
-      targetId: String(project.id),
-      oblastId: user.oblastId,
-      after: { reportId: created.id, status: input.status, percentComplete: input.percentComplete, quantityDone: input.quantityDone ?? null, asOf: input.asOf, comment: input.comment },
-      ip: context.ip,
-    });
-    return created;
+  return errors;
+}
+
+/** Stores a field report with its audit row, inside the caller's transaction. */
+export async function createFieldReport(tx: Prisma.TransactionClient, user: Actor, project: ProjectForReport, input: TFieldReport, context: { ip: string | null }): Promise<number> {
+  const created = await tx.fieldReport.create({
+    data: {
+      projectId: project.id,
+      submittedById: user.id,
+      status: input.status,
+      percentComplete: input.percentComplete,
+      quantityDone: input.quantityDone === undefined ? null : new Prisma.Decimal(input.quantityDone),
+      asOf: dateFromIso(input.asOf),
+      comment: input.comment,
+      evidenceUrl: input.evidenceUrl ?? null,
+    },
   });
-  return { ok: true, reportId: report.id };
+  await writeAudit(tx, {
+    actorId: user.id,
+    action: "fieldReport.submit",
+    targetType: "project",
+    targetId: String(project.id),
+    oblastId: user.oblastId,
+    after: { reportId: created.id, status: input.status, percentComplete: input.percentComplete, quantityDone: input.quantityDone ?? null, asOf: input.asOf, comment: input.comment },
+    ip: context.ip,
+  });
+  return created.id;
+}
+
+/** An akimat officer reports what they saw on a project of their oblast; ministry staff review it. */
+export async function submitFieldReport(user: Actor, rawInput: unknown, context: { ip: string | null }): Promise<SubmitFieldReportResult> {
+  const parsed = ZSubmitFieldReportInput.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { projectCode, ...input } = parsed.data;
+  const project = await projectForWrite(user, projectCode);
+  if (!project) return { ok: false, reason: "notFound" };
+  if (!can(user, "fieldReport.submit", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
+  const errors = fieldReportErrors(project, input);
+  if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
+  const reportId = await prisma.$transaction((tx) => createFieldReport(tx, user, project, input, context));
+  return { ok: true, reportId };
 }
 
 const reportWithProject = (reportId: number) =>

@@ -2,28 +2,81 @@ import "server-only";
 import { writeAudit } from "../audit/write-audit";
 import { can, projectScope, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
+import type { z } from "zod";
+import { createFieldReport, fieldReportErrors, ZSubmitFieldReportInput, type TFieldReport } from "../field-reports/field-reports";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { localizedName, type Locale } from "../i18n/locales";
 import type { Prisma } from "../generated/prisma/client";
+import { localizedName, type Locale } from "../i18n/locales";
 import { isoDate } from "./calendar";
 import { ZRecordProgressInput, type TRecordProgressInput } from "./progress-input";
 import { rowKey, type SheetRow } from "./progress-sheet";
 import { applyProgress, progressErrorsFor, VersionConflict } from "./record-progress";
 
-// Many progress updates at once, from a filled-in progress sheet. Every row passes the same checks as the form on
-// the project page (input schema, permission, lifecycle rules, version), and the rows are saved all together in
-// one transaction or not at all: a sheet with one bad row changes nothing.
+// Many updates at once, from a filled-in progress sheet. Ministry staff and admins record progress; an akimat
+// officer's sheet becomes field reports on their oblast's projects, for the ministry to review. Every row passes
+// the same checks as the matching form on the project page (input schema, permission, rules, version), and the rows
+// are saved all together in one transaction or not at all: a sheet with one bad row changes nothing.
 
 export type RowOutcome = "update" | "unchanged" | "invalid" | "conflict" | "notFound" | "forbidden" | "duplicate";
 type Values = { status: string; percentComplete: number; quantityDone: number | null };
 export type RowResult = { line: number; code: string; name: string | null; outcome: RowOutcome; errors?: FieldErrors; before?: Values; after?: Values };
-export type ImportReport = { mode: "check" | "apply"; applied: boolean; rows: RowResult[]; counts: Record<RowOutcome, number> };
+/** "progress": rows became progress updates; "fieldReports": rows became field reports awaiting review. */
+export type SheetTarget = "progress" | "fieldReports";
+export type ImportReport = { mode: "check" | "apply"; target: SheetTarget; applied: boolean; rows: RowResult[]; counts: Record<RowOutcome, number> };
 export type ImportProgress = (phase: "check" | "apply", done: number, total: number) => void;
 /** What the upload route streams to the page, one JSON line each. */
 export type SheetEvent = { type: "progress"; phase: "check" | "apply"; done: number; total: number } | { type: "error"; message: string } | { type: "result"; report: ImportReport };
 
 type ProjectForWrite = Prisma.ProjectGetPayload<{ include: { oblasts: true } }>;
-type PlannedUpdate = { line: number; project: ProjectForWrite; input: Omit<TRecordProgressInput, "projectCode"> };
+type Parsed<T> = { ok: true; input: T } | { ok: false; errors: FieldErrors };
+
+/** How one kind of user's sheet rows are read, checked and written. */
+type Target<T extends { status: string; percentComplete: number; quantityDone?: number | undefined }> = {
+  name: SheetTarget;
+  action: "project.recordProgress" | "fieldReport.submit";
+  parse(row: SheetRow): Parsed<T>;
+  /** Progress updates are refused on a version someone else has saved since; field reports are reviewed later. */
+  stale(input: T, project: ProjectForWrite): boolean;
+  errors(project: ProjectForWrite, input: T): FieldErrors;
+  write(tx: Prisma.TransactionClient, user: Actor, project: ProjectForWrite, input: T, ip: string | null): Promise<void>;
+};
+
+// A pause reason left over from the downloaded sheet means nothing once the status is no longer "paused".
+function parseRow<S extends z.ZodType<{ projectCode: string }>>(schema: S, row: SheetRow): Parsed<Omit<z.output<S>, "projectCode">> {
+  const result = schema.safeParse({ ...row, pauseReason: row.status === "PAUSED" ? row.pauseReason : "" });
+  if (!result.success) return { ok: false, errors: fieldErrorsOf(result.error) };
+  const { projectCode: _code, ...input } = result.data;
+  return { ok: true, input };
+}
+
+const PROGRESS: Target<Omit<TRecordProgressInput, "projectCode">> = {
+  name: "progress",
+  action: "project.recordProgress",
+  parse: (row) => parseRow(ZRecordProgressInput, row),
+  stale: (input, project) => input.version !== project.version,
+  errors: (project, input) => progressErrorsFor(project, input),
+  write: async (tx, user, project, input, ip) => {
+    await applyProgress(tx, user, project, input, { ip });
+  },
+};
+
+const FIELD_REPORTS: Target<TFieldReport> = {
+  name: "fieldReports",
+  action: "fieldReport.submit",
+  parse: (row) => parseRow(ZSubmitFieldReportInput, row),
+  stale: () => false,
+  errors: (project, input) => fieldReportErrors(project, input),
+  write: async (tx, user, project, input, ip) => {
+    await createFieldReport(tx, user, project, input, { ip });
+  },
+};
+
+/** What a user's sheet becomes: progress updates, field reports, or nothing (null) for a role that does neither. */
+export function sheetTargetFor(user: Actor): SheetTarget | null {
+  if (can(user, PROGRESS.action)) return PROGRESS.name;
+  if (can(user, FIELD_REPORTS.action)) return FIELD_REPORTS.name;
+  return null;
+}
 
 const valuesOf = (project: ProjectForWrite): Values => ({
   status: project.status,
@@ -53,19 +106,29 @@ class SheetConflict extends Error {
 }
 
 /**
- * Checks a progress sheet and, in "apply" mode and only when every row passes, saves all its updates in one
- * transaction with an audit row for each and one for the whole sheet.
+ * Checks a progress sheet and, in "apply" mode and only when every row passes, saves all its rows in one
+ * transaction (each with its audit row) and one audit row for the whole sheet.
  */
 export async function importProgressSheet(
   user: Actor,
   rows: SheetRow[],
   options: { mode: "check" | "apply"; locale: Locale; fileName: string; ip: string | null; onProgress?: ImportProgress },
 ): Promise<ImportReport> {
-  if (!can(user, "project.recordProgress")) throw new Error("importProgressSheet: the caller must check the permission first");
+  const targetName = sheetTargetFor(user);
+  if (!targetName) throw new Error("importProgressSheet: the caller must check the permission first");
+  return targetName === "progress" ? importWith(PROGRESS, user, rows, options) : importWith(FIELD_REPORTS, user, rows, options);
+}
+
+async function importWith<T extends { status: string; percentComplete: number; quantityDone?: number | undefined }>(
+  target: Target<T>,
+  user: Actor,
+  rows: SheetRow[],
+  options: { mode: "check" | "apply"; locale: Locale; fileName: string; ip: string | null; onProgress?: ImportProgress },
+): Promise<ImportReport> {
   const report = (results: RowResult[], applied: boolean): ImportReport => {
     const counts = { update: 0, unchanged: 0, invalid: 0, conflict: 0, notFound: 0, forbidden: 0, duplicate: 0 };
     for (const result of results) counts[result.outcome]++;
-    return { mode: options.mode, applied, rows: results, counts };
+    return { mode: options.mode, target: target.name, applied, rows: results, counts };
   };
 
   const projects = new Map(
@@ -77,7 +140,7 @@ export async function importProgressSheet(
     ).map((project) => [project.code, project]),
   );
   const results: RowResult[] = [];
-  const planned: PlannedUpdate[] = [];
+  const planned: { line: number; project: ProjectForWrite; input: T }[] = [];
   const seen = new Set<string>();
   for (const [index, row] of rows.entries()) {
     options.onProgress?.("check", index + 1, rows.length);
@@ -96,31 +159,28 @@ export async function importProgressSheet(
       results.push({ ...base, outcome: "unchanged" });
       continue;
     }
-    if (!can(user, "project.recordProgress", { oblastIds: project.oblasts.map((link) => link.oblastId) })) {
+    if (!can(user, target.action, { oblastIds: project.oblasts.map((link) => link.oblastId) })) {
       results.push({ ...base, outcome: "forbidden" });
       continue;
     }
-    const parsed = ZRecordProgressInput.safeParse({
-      ...row,
-      // A pause reason left over from the downloaded sheet means nothing once the status is no longer "paused".
-      pauseReason: row.status === "PAUSED" ? row.pauseReason : "",
-    });
-    if (!parsed.success) {
-      results.push({ ...base, outcome: "invalid", errors: fieldErrorsOf(parsed.error) });
+    const parsed = target.parse(row);
+    if (!parsed.ok) {
+      results.push({ ...base, outcome: "invalid", errors: parsed.errors });
       continue;
     }
-    const { projectCode: _code, ...input } = parsed.data;
-    const after = { status: input.status, percentComplete: input.percentComplete, quantityDone: input.quantityDone ?? valuesOf(project).quantityDone };
-    if (input.version !== project.version) {
-      results.push({ ...base, outcome: "conflict", before: valuesOf(project), after });
+    const { input } = parsed;
+    const before = valuesOf(project);
+    const after = { status: input.status, percentComplete: input.percentComplete, quantityDone: input.quantityDone ?? before.quantityDone };
+    if (target.stale(input, project)) {
+      results.push({ ...base, outcome: "conflict", before, after });
       continue;
     }
-    const errors = progressErrorsFor(project, input);
+    const errors = target.errors(project, input);
     if (Object.keys(errors).length > 0) {
-      results.push({ ...base, outcome: "invalid", errors, before: valuesOf(project), after });
+      results.push({ ...base, outcome: "invalid", errors, before, after });
       continue;
     }
-    results.push({ ...base, outcome: "update", before: valuesOf(project), after });
+    results.push({ ...base, outcome: "update", before, after });
     planned.push({ line: row.line, project, input });
   }
 
@@ -132,7 +192,7 @@ export async function importProgressSheet(
       async (tx) => {
         for (const [index, update] of planned.entries()) {
           try {
-            await applyProgress(tx, user, update.project, update.input, { ip: options.ip });
+            await target.write(tx, user, update.project, update.input, options.ip);
           } catch (error) {
             throw error instanceof VersionConflict ? new SheetConflict(update.line) : error;
           }
@@ -140,14 +200,15 @@ export async function importProgressSheet(
         }
         await writeAudit(tx, {
           actorId: user.id,
-          action: "project.progressSheet",
+          action: target.name === "progress" ? "project.progressSheet" : "fieldReport.sheet",
           targetType: "sheet",
           targetId: options.fileName.slice(0, 200),
-          after: { rows: rows.length, updated: planned.length, projects: planned.map((update) => update.project.code) },
+          oblastId: user.oblastId,
+          after: { rows: rows.length, saved: planned.length, projects: planned.map((update) => update.project.code) },
           ip: options.ip,
         });
       },
-      // A whole catalog is about 1 200 rows of a few statements each.
+      // A whole catalog is about 1 200 rows of a few statements each (about 4 s measured).
       { timeout: 5 * 60_000, maxWait: 10_000 },
     );
   } catch (error) {

@@ -100,7 +100,7 @@ describe("progress sheet", () => {
     expect(await counts.progressUpdates()).toBe(before.updates + 2);
     // One audit row per project and one for the sheet.
     expect(await counts.audits()).toBe(before.audits + 3);
-    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "project.progressSheet" }, orderBy: { id: "desc" } })).toMatchObject({ actorId: ministry.id, ip: "192.0.2.44", after: { updated: 2 } });
+    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "project.progressSheet" }, orderBy: { id: "desc" } })).toMatchObject({ actorId: ministry.id, ip: "192.0.2.44", after: { saved: 2 } });
   });
 
   it("saves nothing when one row is wrong, and says what is wrong with each row", async () => {
@@ -145,9 +145,44 @@ describe("progress sheet", () => {
     expect(await prisma.project.findUniqueOrThrow({ where: { id: edited!.id } })).toMatchObject({ percentComplete: 30, version: 2 });
   });
 
-  it("is refused to roles that do not record progress", async () => {
-    for (const email of ["manager@batys.demo", "akimat.aty@batys.demo"]) {
-      await expect(importProgressSheet(await actor(email), [], { mode: "check", locale: "en", fileName: "x.xlsx", ip: null })).rejects.toThrow(/permission/);
-    }
+  it("turns an akimat officer's changed rows into field reports for review, leaving the projects as they are", async () => {
+    const officer = await actor("akimat.aty@batys.demo");
+    const [seen, silent] = await sheetProjects(2);
+    const workbook = await downloadSheet("akimat.aty@batys.demo");
+    lineOf(workbook, seen!.code).set({ status: en.statuses.IN_PROGRESS, percentComplete: 25, comment: "Объектіде жұмыс басталды" });
+    lineOf(workbook, silent!.code).set({ percentComplete: 10 });
+    const before = { reports: await prisma.fieldReport.count(), updates: await counts.progressUpdates() };
+
+    const refused = await importProgressSheet(officer, await rowsOf(workbook), { mode: "apply", locale: "en", fileName: "aty.xlsx", ip: null });
+    expect(refused).toMatchObject({ target: "fieldReports", applied: false });
+    expect(refused.rows.find((row) => row.code === silent!.code)).toMatchObject({ outcome: "invalid", errors: { comment: "commentRequired" } });
+    expect(await prisma.fieldReport.count()).toBe(before.reports);
+
+    lineOf(workbook, silent!.code).set({ percentComplete: 0 });
+    const sent = await importProgressSheet(officer, await rowsOf(workbook), { mode: "apply", locale: "en", fileName: "aty.xlsx", ip: "192.0.2.45" });
+    expect(sent).toMatchObject({ target: "fieldReports", applied: true, counts: { update: 1 } });
+    expect(await prisma.fieldReport.findFirstOrThrow({ where: { projectId: seen!.id }, orderBy: { id: "desc" } })).toMatchObject({
+      submittedById: officer.id, state: "PENDING", status: "IN_PROGRESS", percentComplete: 25, comment: "Объектіде жұмыс басталды",
+    });
+    expect(await prisma.project.findUniqueOrThrow({ where: { id: seen!.id } })).toMatchObject({ status: "PLANNED", version: 1 });
+    expect(await counts.progressUpdates()).toBe(before.updates);
+    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "fieldReport.sheet" }, orderBy: { id: "desc" } })).toMatchObject({ actorId: officer.id, oblastId: officer.oblastId, after: { saved: 1 } });
+  });
+
+  it("keeps an akimat officer's sheet to their oblast", async () => {
+    const officer = await actor("akimat.aty@batys.demo");
+    const elsewhere = await prisma.project.findFirstOrThrow({ where: { withdrawnAt: null, oblasts: { every: { oblast: { code: "MAN" } }, some: {} } }, orderBy: { code: "asc" } });
+    const worksheet = new ExcelJS.Workbook().addWorksheet("sheet");
+    worksheet.addRow(SHEET_COLUMNS.map((key) => en.progressSheet.columns[key]));
+    worksheet.addRow(SHEET_COLUMNS.map((key) => ({ code: elsewhere.code, version: 1, status: "DESIGN", percentComplete: 5, asOf: today, comment: "seen" })[key as string] ?? null));
+    const sheet = readSheet(worksheet);
+    if ("error" in sheet) throw new Error(sheet.error);
+    const report = await importProgressSheet(officer, sheet.rows, { mode: "apply", locale: "en", fileName: "x.xlsx", ip: null });
+    expect(report.rows).toEqual([expect.objectContaining({ code: elsewhere.code, outcome: "notFound", name: null })]);
+    expect(report.applied).toBe(false);
+  });
+
+  it("is refused to a role that neither records progress nor reports", async () => {
+    await expect(importProgressSheet(await actor("manager@batys.demo"), [], { mode: "check", locale: "en", fileName: "x.xlsx", ip: null })).rejects.toThrow(/permission/);
   });
 });

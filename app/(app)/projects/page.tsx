@@ -8,6 +8,7 @@ import { ListFilters, type FilterField } from "@/components/list-filters";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { sheetTargetFor } from "@/lib/progress/import-progress";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { listDistrictOptions, listProjects, parseProjectListQuery, projectListParams } from "@/lib/projects/list-projects";
 import { CATEGORIES, HORIZONS, OBLASTS, PROJECT_STATUSES, SECTORS } from "@/lib/reference-data";
@@ -54,7 +55,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         <h1 className="text-2xl font-bold">{t("projects.title")}</h1>
         <div className="flex items-center gap-3 text-sm">
           <p className="text-slate-600" data-testid="project-count">{t("projects.count", { count: result.total })}</p>
-          {can(user, "project.recordProgress") && (
+          {sheetTargetFor(user) && (
             <Link href={`/projects/import?${new URLSearchParams(stringParams)}`} className="text-brand underline">{t("progressSheet.link")}</Link>
           )}
           {can(user, "report.export") && (

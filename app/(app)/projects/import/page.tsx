@@ -4,7 +4,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ProgressSheetUpload } from "@/components/progress-sheet-upload";
 import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { sheetTargetFor } from "@/lib/progress/import-progress";
 import { countProjects, parseProjectListQuery, projectListParams } from "@/lib/projects/list-projects";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,10 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Progress for many projects at once: download the sheet (of the list's filters, when coming from the list), upload it back. */
+/** Progress (or, for akimat officers, field reports) for many projects at once: download the sheet (of the list's filters, when coming from the list), upload it back. */
 export default async function ProgressSheetPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  if (!can(user, "project.recordProgress")) forbidden();
+  const target = sheetTargetFor(user);
+  if (!target) forbidden();
   const query = parseProjectListQuery(await searchParams);
   const filterParams = new URLSearchParams(projectListParams(query, { sort: false }));
   const [t, count] = await Promise.all([getTranslations(), filterParams.size > 0 ? countProjects(user, query) : Promise.resolve(null)]);
@@ -24,7 +25,7 @@ export default async function ProgressSheetPage({ searchParams }: { searchParams
     <>
       <Link href={`/projects?${filterParams}`} className="text-sm text-brand hover:underline">← {t("project.back")}</Link>
       <h1 className="mt-2 text-2xl font-bold">{t("progressSheet.title")}</h1>
-      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("progressSheet.intro")}</p>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t(target === "progress" ? "progressSheet.intro" : "progressSheet.introReports")}</p>
       <ul className="my-4 space-y-1 text-sm">
         {count !== null && (
           <li><a href={`/projects/import/sheet?${filterParams}`} className="text-brand underline">{t("progressSheet.downloadFiltered", { count })}</a></li>

@@ -1,10 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
 import { clientIp } from "@/lib/http/client-ip";
 import { fromSameOrigin } from "@/lib/http/same-origin";
 import type { Locale } from "@/lib/i18n/locales";
-import { importProgressSheet, type SheetEvent } from "@/lib/progress/import-progress";
+import { importProgressSheet, sheetTargetFor, type SheetEvent } from "@/lib/progress/import-progress";
 import { MAX_SHEET_BYTES, openSheet, readSheet, sheetKind, ZSheetUpload } from "@/lib/progress/progress-sheet";
 
 const NDJSON = { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" };
@@ -19,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   const [t, locale, ip] = await Promise.all([getTranslations("progressSheet"), getLocale() as Promise<Locale>, clientIp()]);
   if (!user || user.mustChangePassword) return refuse(401, t("errors.forbidden"));
-  if (!fromSameOrigin(request) || !can(user, "project.recordProgress")) return refuse(403, t("errors.forbidden"));
+  if (!fromSameOrigin(request) || !sheetTargetFor(user)) return refuse(403, t("errors.forbidden"));
   // Refuse an oversized body before reading it into memory.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_SHEET_BYTES + 64 * 1024) return refuse(413, t("errors.tooLarge"));
   const form = await request.formData().catch(() => null);
