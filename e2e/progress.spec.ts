@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { translator } from "./i18n";
 import { signInTo } from "./sign-in-to";
-import { DEMO, query } from "./support";
+import { DEMO, query, saveScreenshot } from "./support";
 
 // Kazakh is the default language: every expected string is read from messages/kk.json.
 const t = translator("kk");
@@ -345,6 +345,38 @@ test.describe("field reports", () => {
     await expect(own).toContainText(t("fieldReports.states.REJECTED"));
     await expect(own).toContainText(t("fieldReports.rejectionReason", { reason }));
     await expect(own.getByRole("button", { name: t("fieldReports.accept") })).toHaveCount(0);
+  });
+
+  test("the review queue offers to accept its whole page at once, and asks first", async ({ page }) => {
+    // Two pending reports on projects no other test writes to, so the button shows whatever else is queued.
+    const officer = await userNamed(DEMO.akimatAtyrau);
+    const projects = await query<{ id: number }>(
+      `SELECT p.id FROM projects p JOIN categories c ON c.id = p.category_id
+        WHERE c.code = 'investment' AND p.withdrawn_at IS NULL
+          AND EXISTS (SELECT 1 FROM project_oblasts po JOIN oblasts o ON o.id = po.oblast_id WHERE po.project_id = p.id AND o.code = 'ATY')
+        ORDER BY p.code DESC LIMIT 2`,
+    );
+    expect(projects).toHaveLength(2);
+    for (const project of projects) {
+      await query("INSERT INTO field_reports (project_id, submitted_by_id, status, percent_complete, as_of, comment) VALUES ($1, $2, 'DESIGN', 5, current_date, 'e2e: page accept')", [project.id, officer.id]);
+    }
+    // Other tests' reports come and go meanwhile: count only these two.
+    const pending = async () => Number((await query<{ n: string }>("SELECT count(*) AS n FROM field_reports WHERE state = 'PENDING' AND comment = 'e2e: page accept'"))[0]!.n);
+    await signInTo(page, DEMO.ministry, "/field-reports");
+    await expect(page.getByTestId("field-report").filter({ hasText: "e2e: page accept" })).toHaveCount(2);
+    const shown = await page.getByTestId("field-report").count();
+    await saveScreenshot(page, "field-reports-queue");
+    expect(await pending()).toBe(2);
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole("button", { name: t("fieldReports.acceptAll", { count: shown }) }).click();
+    await expect.poll(() => asked).toBe(t("fieldReports.acceptAllConfirm", { count: shown }));
+    // Declined: nothing was accepted. (Accepting is covered at integration level, where no other test's reports wait.)
+    await expect(page.getByTestId("field-report")).toHaveCount(shown);
+    expect(await pending()).toBe(2);
   });
 });
 

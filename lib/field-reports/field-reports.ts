@@ -16,6 +16,8 @@ export const ZSubmitFieldReportInput = ZProgressFields.extend({
   comment: z.string("commentRequired").trim().min(1, "commentRequired").max(MAX_COMMENT_LENGTH, "tooLong"),
 });
 export const ZReviewFieldReportInput = z.object({ reportId: z.coerce.number().int().positive() });
+/** At most a page of the review queue at once. */
+export const ZAcceptFieldReportsInput = z.object({ reportIds: z.array(z.coerce.number().int().positive()).min(1).max(50) });
 export const ZRejectFieldReportInput = ZReviewFieldReportInput.extend({
   reason: z.string("reasonRequired").trim().min(1, "reasonRequired").max(2000, "tooLong"),
 });
@@ -120,6 +122,31 @@ export async function acceptFieldReport(user: Actor, rawInput: unknown, context:
     return { ok: false, reason: "conflict", changes: (await concurrentChanges(project.id, project.version)).changes };
   }
   return { ok: true };
+}
+
+export type AcceptManyResult =
+  | { ok: true; accepted: number; refused: { reportId: number; projectCode: string | null; reason: Exclude<ReviewFieldReportResult, { ok: true }>["reason"] }[] }
+  | { ok: false; reason: "invalid" | "forbidden" };
+
+/**
+ * Ministry staff accept a page of the queue at once. Each report is judged on its own, as if accepted one by one
+ * (its own transaction and checks): one that conflicts or breaks a rule is left pending and listed, the others go in.
+ */
+export async function acceptFieldReports(user: Actor, rawInput: unknown, context: { ip: string | null }): Promise<AcceptManyResult> {
+  const parsed = ZAcceptFieldReportsInput.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  if (!can(user, "fieldReport.review")) return { ok: false, reason: "forbidden" };
+  const ids = [...new Set(parsed.data.reportIds)].sort((a, b) => a - b);
+  const codes = new Map((await prisma.fieldReport.findMany({ where: { id: { in: ids } }, select: { id: true, project: { select: { code: true } } } })).map((report) => [report.id, report.project.code]));
+  let accepted = 0;
+  const refused: Extract<AcceptManyResult, { ok: true }>["refused"] = [];
+  // Oldest first, so two reports on one project go in the order they were written.
+  for (const reportId of ids) {
+    const result = await acceptFieldReport(user, { reportId }, context);
+    if (result.ok) accepted++;
+    else refused.push({ reportId, projectCode: codes.get(reportId) ?? null, reason: result.reason });
+  }
+  return { ok: true, accepted, refused };
 }
 
 export async function rejectFieldReport(user: Actor, rawInput: unknown, context: { ip: string | null }): Promise<ReviewFieldReportResult> {

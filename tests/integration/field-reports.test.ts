@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { acceptFieldReport, listFieldReports, rejectFieldReport, submitFieldReport } from "@/lib/field-reports/field-reports";
+import { acceptFieldReport, acceptFieldReports, listFieldReports, rejectFieldReport, submitFieldReport } from "@/lib/field-reports/field-reports";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { actor, freshProject, projectFingerprint } from "../support/actors";
 
@@ -64,5 +64,27 @@ describe("field reports", () => {
     expect(await submitFieldReport(officer, { ...base, asOf: "2999-12-31" }, ip)).toMatchObject({ fieldErrors: { asOf: "futureDate" } });
     expect(await submitFieldReport(officer, { ...base, evidenceUrl: "javascript:void(0)" }, ip)).toMatchObject({ fieldErrors: { evidenceUrl: "httpLinkOnly" } });
     expect(await prisma.fieldReport.count({ where: { projectId: project.id } })).toBe(0);
+  });
+
+  it("ministry staff accept a page of reports at once; each is judged on its own and a refused one stays pending", async () => {
+    const officer = await actor("akimat.akt@batys.demo");
+    const ministry = await actor("ministry@batys.demo");
+    const [first, second, third] = [await freshProject("AKT", 10), await freshProject("AKT", 11), await freshProject("AKT", 12)];
+    const submit = async (code: string, percentComplete: number) =>
+      ((await submitFieldReport(officer, { projectCode: code, status: "DESIGN", percentComplete, asOf: today, comment: "Аудан хабарлады" }, ip)) as { ok: true; reportId: number }).reportId;
+    const ids = [await submit(first!.code, 10), await submit(second!.code, 20), await submit(third!.code, 30)];
+    // One of them was rejected meanwhile by someone else.
+    expect(await rejectFieldReport(await actor("admin@batys.demo"), { reportId: ids[2]!, reason: "Қайталанған" }, ip)).toEqual({ ok: true });
+
+    for (const [who, input, reason] of [["manager@batys.demo", { reportIds: ids }, "forbidden"], ["akimat.akt@batys.demo", { reportIds: ids }, "forbidden"], ["ministry@batys.demo", { reportIds: [] }, "invalid"], ["ministry@batys.demo", { reportIds: Array.from({ length: 51 }, (_, index) => index + 1) }, "invalid"], ["ministry@batys.demo", { reportIds: ["x"] }, "invalid"]] as const) {
+      expect(await acceptFieldReports(await actor(who), input, ip)).toEqual({ ok: false, reason });
+    }
+    expect(await prisma.fieldReport.count({ where: { id: { in: ids.slice(0, 2) }, state: "PENDING" } })).toBe(2);
+
+    expect(await acceptFieldReports(ministry, { reportIds: ids.map(String) }, ip)).toEqual({ ok: true, accepted: 2, refused: [{ reportId: ids[2], projectCode: third!.code, reason: "alreadyReviewed" }] });
+    expect(await prisma.project.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ status: "DESIGN", percentComplete: 10, version: 2 });
+    expect(await prisma.project.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ status: "DESIGN", percentComplete: 20, version: 2 });
+    expect(await prisma.project.findUniqueOrThrow({ where: { id: third!.id } })).toMatchObject({ status: "PLANNED", version: 1 });
+    expect(await prisma.auditLog.count({ where: { action: "fieldReport.accept", targetId: { in: ids.map(String) } } })).toBe(2);
   });
 });
