@@ -74,7 +74,8 @@ export function ProgressSheetUpload() {
   const outcomeLabel = (outcome: RowResult["outcome"]) =>
     outcome !== "update" ? outcome : reports ? (report?.applied ? "reported" : "report") : report?.applied ? "updated" : "update";
   const problems = report ? PROBLEMS.reduce((sum, outcome) => sum + report.counts[outcome], 0) : 0;
-  const shown = report?.rows.filter((row) => row.outcome !== "unchanged") ?? [];
+  // Rows with problems first (they are what the user has to fix), then the updates, each in sheet order.
+  const shown = [...(report?.rows.filter((row) => row.outcome !== "unchanged") ?? [])].sort((a, b) => Number(a.outcome === "update") - Number(b.outcome === "update") || a.line - b.line);
   const percent = (value: number) => format.number(value / 100, { style: "percent" });
   const change = (row: RowResult) =>
     row.before && row.after
