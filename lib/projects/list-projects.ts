@@ -34,11 +34,6 @@ export function parseProjectListQuery(searchParams: Record<string, string | stri
   return ZProjectListQuery.parse(flat);
 }
 
-/**
- * The Prisma condition of a filtered list within the user's scope. Sector, category and oblast codes are turned into
- * ids first: a condition on the ids lets PostgreSQL combine its indexes (and estimate the match count), where a
- * condition through joined tables made it sort thousands of rows for a page of 25.
- */
 /** The list's filters and sort (never the page) as URL parameters, for links that keep them. */
 export function projectListParams(query: TProjectListQuery, options: { sort: boolean } = { sort: true }): Record<string, string> {
   const { page: _page, sort, ...filters } = query;
@@ -46,6 +41,11 @@ export function projectListParams(query: TProjectListQuery, options: { sort: boo
   return Object.fromEntries(entries);
 }
 
+/**
+ * The Prisma condition of a filtered list within the user's scope. Sector, category and oblast codes are turned into
+ * ids first: a condition on the ids lets PostgreSQL combine its indexes (and estimate the match count), where a
+ * condition through joined tables made it sort thousands of rows for a page of 25.
+ */
 export async function projectListWhere(user: Actor, query: TProjectListQuery): Promise<Prisma.ProjectWhereInput> {
   const [categoryIds, oblast] = await Promise.all([
     query.sector || query.category
