@@ -159,7 +159,7 @@ test("the sign-in page's callbackUrl never sends a signed-in user to another sit
     const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
     expect(response.status(), callbackUrl).toBeGreaterThanOrEqual(300);
     expect(response.status(), callbackUrl).toBeLessThan(400);
-    const location = response.headers()["location"]!;
+    const location = response.headers().location!;
     expect(new URL(location, baseURL).origin, `${callbackUrl} -> ${location}`).toBe(new URL(baseURL!).origin);
   }
 });

@@ -97,9 +97,13 @@ async function main(): Promise<number> {
     await createDatabase(pgServer.serverUrl, databaseName);
     const databaseUrl = databaseUrlFor(pgServer.serverUrl, databaseName);
     const buildLog = path.join(workDir, "build.log");
-    const build = buildIsCurrent()
-      ? (log(`  build: ${BENCH_DIST_DIR} is newer than the sources, reused`), Promise.resolve())
-      : (log(`  building the production app into ${BENCH_DIST_DIR} (a few minutes on 2 cores)…`), buildApp(buildLog, log));
+    const reuseBuild = buildIsCurrent();
+    log(
+      reuseBuild
+        ? `  build: ${BENCH_DIST_DIR} is newer than the sources, reused`
+        : `  building the production app into ${BENCH_DIST_DIR} (a few minutes on 2 cores)…`,
+    );
+    const build = reuseBuild ? Promise.resolve() : buildApp(buildLog, log);
     // Migrations, reference data, the real catalog and the demo accounts, while the build runs.
     await prepareDatabase(databaseUrl, { demoUsers: true });
     await build;

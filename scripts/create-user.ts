@@ -13,7 +13,7 @@ await runWithAppDatabase(async () => {
   const password = oneTimePassword();
   const parsed = ZCreateUserInput.safeParse({ email: values.email ?? "", name: values.name ?? values.email ?? "", role: values.role, oblast: values.oblast, password, mustChangePassword: true });
   if (!parsed.success) {
-    console.error("cannot create the user:\n" + parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n"));
+    console.error(`cannot create the user:\n${parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
     return 2;
   }
   const user = await createUser(parsed.data, null);

@@ -45,7 +45,10 @@ async function openServer(): Promise<DatabaseServer> {
 }
 
 async function main(): Promise<number> {
-  const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
+  // e.g. `npm test -- unit integration`; any other argument filters test files (`npm test -- integration auth`).
+  const SUITES = ["lint", "unit", "integration", "e2e"];
+  const only = process.argv.slice(2).filter((arg) => SUITES.includes(arg));
+  const filters = process.argv.slice(2).filter((arg) => !SUITES.includes(arg));
   const wants = (suite: string) => only.length === 0 || only.includes(suite);
   fs.rmSync(REPORT_DIR, { recursive: true, force: true });
   fs.mkdirSync(REPORT_DIR, { recursive: true });
@@ -57,16 +60,21 @@ async function main(): Promise<number> {
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TEST_SERVER_URL: server.serverUrl };
   const vitest = path.join(PROJECT_ROOT, "node_modules", ".bin", "vitest");
   try {
+    // The formatter and linter first (Biome): a style slip fails the run before the slow suites start.
+    if (wants("lint") && filters.length === 0) {
+      const exitCode = await run(path.join(PROJECT_ROOT, "node_modules", ".bin", "biome"), ["check", "."], baseEnv);
+      outcomes.push({ name: "lint", exitCode, passed: exitCode === 0 ? 1 : 0, failed: exitCode === 0 ? 0 : 1, skipped: 0 });
+    }
     if (wants("unit")) {
       const file = path.join(REPORT_DIR, "unit.json");
-      const exitCode = await run(vitest, ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], baseEnv);
+      const exitCode = await run(vitest, ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...filters], baseEnv);
       outcomes.push({ name: "unit", exitCode, ...readVitestCounts(file) });
     }
     if (wants("integration")) {
       await createDatabase(server.serverUrl, integrationDb);
       const databaseUrl = databaseUrlFor(server.serverUrl, integrationDb);
       const file = path.join(REPORT_DIR, "integration.json");
-      const exitCode = await run(vitest, ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], {
+      const exitCode = await run(vitest, ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...filters], {
         ...baseEnv,
         DATABASE_URL: databaseUrl,
         TEST_DATABASE_URL: databaseUrl,
@@ -86,10 +94,11 @@ async function main(): Promise<number> {
         E2E_PORT,
         PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(REPORT_DIR, "e2e.json"),
       };
-      const buildCode = await run("npm", ["run", "build"], env);
+      // E2E_SKIP_BUILD=1 reuses the last build (a developer re-running a few specs); CI always builds.
+      const buildCode = process.env.E2E_SKIP_BUILD === "1" ? 0 : await run("npm", ["run", "build"], env);
       if (buildCode !== 0) outcomes.push({ name: "e2e build", exitCode: buildCode, passed: 0, failed: 1, skipped: 0 });
       else {
-        const exitCode = await run(path.join(PROJECT_ROOT, "node_modules", ".bin", "playwright"), ["test"], env);
+        const exitCode = await run(path.join(PROJECT_ROOT, "node_modules", ".bin", "playwright"), ["test", ...filters], env);
         outcomes.push({ name: "e2e", exitCode, ...readPlaywrightCounts(path.join(REPORT_DIR, "e2e.json")) });
       }
     }

@@ -35,7 +35,7 @@ export async function loadSessionUser(claims: SessionClaims): Promise<CurrentUse
     prisma.user.findUnique({ where: { id: claims.userId }, include: { oblast: true } }),
     touchSession(claims.sessionId, claims.userId),
   ]);
-  if (!user || !user.active || !sessionAlive) return null;
+  if (!user?.active || !sessionAlive) return null;
   return {
     id: user.id,
     email: user.email,

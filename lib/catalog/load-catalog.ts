@@ -2,7 +2,7 @@
 // the reason, so an import never writes half a catalog.
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import type { z } from "zod";
 import { ZCatalogRecord, ZDistrict, ZStatedTotal, type TCatalogRecord, type TDistrict, type TStatedTotal } from "./catalog-schema";
 
 // Resolved from the working directory: npm scripts, tests and the server all run from the project root.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { projectScope, scopedOblastId, type Actor } from "../auth/permissions";
 import { cachedAggregate } from "../cache/aggregate-cache";
 import { prisma } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
 import { normaliseSearchTerm } from "./search-text";
 

@@ -19,7 +19,7 @@ export async function renderPdf(url: string, cookie: string, header: string): Pr
     const page = await context.newPage();
     await page.emulateMedia({ media: "print" });
     const response = await page.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
-    if (!response || !response.ok()) throw new Error(`the report page answered ${response?.status() ?? "nothing"}`);
+    if (!response?.ok()) throw new Error(`the report page answered ${response?.status() ?? "nothing"}`);
     return await page.pdf({
       format: "A4",
       printBackground: true,

@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { newPasswordSchema } from "../auth/password-policy";
 import { revokeAllSessions } from "../auth/sessions";
 import { prisma } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { OBLAST_CODES } from "../reference-data";
 import { createUser, DuplicateEmailError, oblastMatchesRole, oneTimePassword, ROLES, ZAccountFields } from "./create-user";

@@ -152,7 +152,7 @@ export async function measurePages(server: AppServer, sessions: Sessions, option
  * is an internal, build-specific protocol; its HTTP overhead is that of any signed-in POST and shows in the
  * trivial page's floor). Afterwards every successful save must have left exactly one history row and one version.
  */
-export async function measureProgress(databaseUrl: string, actor: Actor, phase: "real" | "synthetic", durationsS: { c1: number; c16: number }, log: Log): Promise<ProgressResult> {
+export async function measureProgress(_databaseUrl: string, actor: Actor, phase: "real" | "synthetic", durationsS: { c1: number; c16: number }, log: Log): Promise<ProgressResult> {
   const [{ prisma }, { recordProgress }, { todayInKazakhstan }] = await Promise.all([lib.db(), lib.progress(), lib.calendar()]);
   const today = todayInKazakhstan();
   const pool = await prisma.project.findMany({

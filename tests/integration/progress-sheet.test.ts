@@ -39,7 +39,9 @@ function lineOf(workbook: ExcelJS.Workbook, code: string) {
   const worksheet = workbook.worksheets[0]!;
   for (let line = 2; line <= worksheet.rowCount; line++) {
     if (worksheet.getRow(line).getCell(col("code")).value === code) {
-      return { line, set: (values: Partial<Record<SheetColumn, ExcelJS.CellValue>>) => Object.entries(values).forEach(([key, value]) => (worksheet.getRow(line).getCell(col(key as SheetColumn)).value = value)) };
+      return { line, set: (values: Partial<Record<SheetColumn, ExcelJS.CellValue>>) => {
+        for (const [key, value] of Object.entries(values)) worksheet.getRow(line).getCell(col(key as SheetColumn)).value = value;
+      } };
     }
   }
   throw new Error(`${code} is not in the sheet`);
