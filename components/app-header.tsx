@@ -17,23 +17,31 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/reports", label: t("nav.reports") },
     { href: "/catalog/source-check", label: t("nav.sourceCheck") },
   ];
-  if (can(user, "fieldReport.review") || can(user, "fieldReport.submit")) items.splice(2, 0, { href: "/field-reports", label: t("nav.fieldReports") });
+  if (can(user, "fieldReport.review") || can(user, "fieldReport.submit"))
+    items.splice(2, 0, { href: "/field-reports", label: t("nav.fieldReports") });
   if (can(user, "audit.read")) items.push({ href: "/admin/audit", label: t("nav.audit") });
   if (can(user, "user.manage")) items.push({ href: "/admin/users", label: t("nav.users") });
   return (
     <header className="bg-brand text-white no-print">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-dark">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-dark"
+      >
         {t("nav.skipToContent")}
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <a href="/" className="text-lg font-bold tracking-tight">{t("app.name")}</a>
+        <a href="/" className="text-lg font-bold tracking-tight">
+          {t("app.name")}
+        </a>
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-sm" data-testid="current-user">
             <span className="font-semibold">{user.name}</span>
             <span className="text-white/80"> · {t(`roles.${user.role}`)}</span>
             <span className="text-white/80"> · {oblast ? localizedName(oblast, locale) : t("header.allOblasts")}</span>
           </p>
-          <a href="/account/password" className="text-sm text-white/90 underline-offset-2 hover:underline">{t("account.link")}</a>
+          <a href="/account/password" className="text-sm text-white/90 underline-offset-2 hover:underline">
+            {t("account.link")}
+          </a>
           <LanguageSwitcher />
           <SignOutButton />
         </div>

@@ -19,8 +19,14 @@ export function FieldReportBulkAccept({ reportIds, accept }: { reportIds: number
         if (!window.confirm(t("acceptAllConfirm", { count: reportIds.length }))) event.preventDefault();
       }}
     >
-      {reportIds.map((id) => <input key={id} type="hidden" name="reportId" value={id} />)}
-      <button type="submit" disabled={pending} className="rounded border border-status-completed px-4 py-2 font-semibold text-status-completed hover:bg-emerald-50 disabled:opacity-60">
+      {reportIds.map((id) => (
+        <input key={id} type="hidden" name="reportId" value={id} />
+      ))}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-status-completed px-4 py-2 font-semibold text-status-completed hover:bg-emerald-50 disabled:opacity-60"
+      >
         {t("acceptAll", { count: reportIds.length })}
       </button>
       <ActionMessage state={state} />

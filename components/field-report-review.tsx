@@ -19,7 +19,13 @@ export function FieldReportReview({ reportId, accept, reject }: { reportId: numb
     <div className="mt-3 grid gap-3 md:grid-cols-2">
       <form action={acceptAction} className="space-y-2">
         <input type="hidden" name="reportId" value={reportId} />
-        <button type="submit" disabled={accepting} className="rounded bg-status-completed px-4 py-2 font-semibold text-white hover:opacity-90 disabled:opacity-60">{t("accept")}</button>
+        <button
+          type="submit"
+          disabled={accepting}
+          className="rounded bg-status-completed px-4 py-2 font-semibold text-white hover:opacity-90 disabled:opacity-60"
+        >
+          {t("accept")}
+        </button>
         <ActionMessage state={acceptState} />
       </form>
       <form action={rejectAction} className="space-y-2" noValidate>
@@ -27,7 +33,13 @@ export function FieldReportReview({ reportId, accept, reject }: { reportId: numb
         <FormField id={id} label={t("rejectReason")} error={errors.reason}>
           <input id={id} name="reason" maxLength={2000} className={INPUT_CLASS} {...describedBy(id, errors.reason)} />
         </FormField>
-        <button type="submit" disabled={rejecting} className="rounded border border-status-cancelled px-4 py-2 font-semibold text-status-cancelled hover:bg-red-50 disabled:opacity-60">{t("reject")}</button>
+        <button
+          type="submit"
+          disabled={rejecting}
+          className="rounded border border-status-cancelled px-4 py-2 font-semibold text-status-cancelled hover:bg-red-50 disabled:opacity-60"
+        >
+          {t("reject")}
+        </button>
         <ActionMessage state={rejectState} />
       </form>
     </div>

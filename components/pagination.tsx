@@ -8,9 +8,21 @@ export function Pagination({ page, pages, params }: { page: number; pages: numbe
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:border-brand";
   return (
     <nav aria-label={t("pageOf", { page, pages })} className="mt-4 flex items-center justify-between gap-2">
-      {page > 1 ? <Link className={linkClass} href={href(page - 1)} rel="prev">{t("previous")}</Link> : <span />}
+      {page > 1 ? (
+        <Link className={linkClass} href={href(page - 1)} rel="prev">
+          {t("previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span className="text-sm text-slate-600">{t("pageOf", { page, pages })}</span>
-      {page < pages ? <Link className={linkClass} href={href(page + 1)} rel="next">{t("next")}</Link> : <span />}
+      {page < pages ? (
+        <Link className={linkClass} href={href(page + 1)} rel="next">
+          {t("next")}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -10,7 +10,11 @@ type Progress = { phase: "upload" | "check" | "apply"; done: number; total: numb
 const PROBLEMS = ["invalid", "conflict", "notFound", "forbidden", "duplicate"] as const;
 
 /** Sends the sheet to the upload route and follows its stream of JSON lines until the report (or an error). */
-async function sendSheet(file: File, mode: "check" | "apply", onProgress: (progress: Progress) => void): Promise<SheetEvent> {
+async function sendSheet(
+  file: File,
+  mode: "check" | "apply",
+  onProgress: (progress: Progress) => void,
+): Promise<SheetEvent> {
   const body = new FormData();
   body.set("mode", mode);
   body.set("file", file);
@@ -72,22 +76,39 @@ export function ProgressSheetUpload() {
   // An akimat officer's sheet becomes field reports for the ministry to review, not progress updates.
   const reports = report?.target === "fieldReports";
   const outcomeLabel = (outcome: RowResult["outcome"]) =>
-    outcome !== "update" ? outcome : reports ? (report?.applied ? "reported" : "report") : report?.applied ? "updated" : "update";
+    outcome !== "update"
+      ? outcome
+      : reports
+        ? report?.applied
+          ? "reported"
+          : "report"
+        : report?.applied
+          ? "updated"
+          : "update";
   const problems = report ? PROBLEMS.reduce((sum, outcome) => sum + report.counts[outcome], 0) : 0;
   // Rows with problems first (they are what the user has to fix), then the updates, each in sheet order.
-  const shown = [...(report?.rows.filter((row) => row.outcome !== "unchanged") ?? [])].sort((a, b) => Number(a.outcome === "update") - Number(b.outcome === "update") || a.line - b.line);
+  const shown = [...(report?.rows.filter((row) => row.outcome !== "unchanged") ?? [])].sort(
+    (a, b) => Number(a.outcome === "update") - Number(b.outcome === "update") || a.line - b.line,
+  );
   const percent = (value: number) => format.number(value / 100, { style: "percent" });
   const change = (row: RowResult) =>
     row.before && row.after
       ? [
-          row.before.status !== row.after.status ? `${t(`statuses.${row.before.status}` as "statuses.PLANNED")} → ${t(`statuses.${row.after.status}` as "statuses.PLANNED")}` : null,
-          row.before.percentComplete !== row.after.percentComplete ? `${percent(row.before.percentComplete)} → ${percent(row.after.percentComplete)}` : null,
-          row.before.quantityDone !== row.after.quantityDone ? `${t("progress.quantityDone")}: ${row.before.quantityDone ?? "—"} → ${row.after.quantityDone ?? "—"}` : null,
+          row.before.status !== row.after.status
+            ? `${t(`statuses.${row.before.status}` as "statuses.PLANNED")} → ${t(`statuses.${row.after.status}` as "statuses.PLANNED")}`
+            : null,
+          row.before.percentComplete !== row.after.percentComplete
+            ? `${percent(row.before.percentComplete)} → ${percent(row.after.percentComplete)}`
+            : null,
+          row.before.quantityDone !== row.after.quantityDone
+            ? `${t("progress.quantityDone")}: ${row.before.quantityDone ?? "—"} → ${row.after.quantityDone ?? "—"}`
+            : null,
         ]
           .filter(Boolean)
           .join("; ")
       : "";
-  const column = (field: string) => t(`progressSheet.columns.${field === "projectCode" ? "code" : field}` as "progressSheet.columns.code");
+  const column = (field: string) =>
+    t(`progressSheet.columns.${field === "projectCode" ? "code" : field}` as "progressSheet.columns.code");
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4">
@@ -112,7 +133,11 @@ export function ProgressSheetUpload() {
             }}
           />
         </label>
-        <button type="submit" disabled={busy} className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+        >
           {t("progressSheet.check")}
         </button>
       </form>
@@ -122,26 +147,60 @@ export function ProgressSheetUpload() {
           <p className="text-sm text-slate-700">
             {progress.phase === "upload"
               ? t("progressSheet.uploading")
-              : t(progress.phase === "check" ? "progressSheet.checking" : "progressSheet.applying", { done: progress.done, total: progress.total })}
+              : t(progress.phase === "check" ? "progressSheet.checking" : "progressSheet.applying", {
+                  done: progress.done,
+                  total: progress.total,
+                })}
           </p>
-          <progress className="mt-1 h-2 w-full" max={progress.total || 1} value={progress.phase === "upload" ? undefined : progress.done} aria-label={t("progressSheet.file")} />
+          <progress
+            className="mt-1 h-2 w-full"
+            max={progress.total || 1}
+            value={progress.phase === "upload" ? undefined : progress.done}
+            aria-label={t("progressSheet.file")}
+          />
         </div>
       )}
-      {error && <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      )}
 
       {report && !busy && (
         <div className="mt-4 space-y-3" data-testid="sheet-report">
-          <p className="text-sm font-semibold">{t(reports ? "progressSheet.summaryReports" : "progressSheet.summary", { update: report.counts.update, unchanged: report.counts.unchanged, problems })}</p>
+          <p className="text-sm font-semibold">
+            {t(reports ? "progressSheet.summaryReports" : "progressSheet.summary", {
+              update: report.counts.update,
+              unchanged: report.counts.unchanged,
+              problems,
+            })}
+          </p>
           {report.applied ? (
-            <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t(reports ? "progressSheet.appliedReports" : "progressSheet.applied", { count: report.counts.update })}</p>
+            <p
+              role="status"
+              className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            >
+              {t(reports ? "progressSheet.appliedReports" : "progressSheet.applied", { count: report.counts.update })}
+            </p>
           ) : problems > 0 ? (
-            <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("progressSheet.checkedProblems")}</p>
+            <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              {t("progressSheet.checkedProblems")}
+            </p>
           ) : report.counts.update === 0 ? (
-            <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{t("progressSheet.nothingToSave")}</p>
+            <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
+              {t("progressSheet.nothingToSave")}
+            </p>
           ) : (
             <div className="flex flex-wrap items-center gap-3">
-              <p role="status" className="text-sm text-slate-800">{t(reports ? "progressSheet.checkedCleanReports" : "progressSheet.checkedClean")}</p>
-              <button type="button" disabled={busy} onClick={() => void run("apply")} className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+              <p role="status" className="text-sm text-slate-800">
+                {t(reports ? "progressSheet.checkedCleanReports" : "progressSheet.checkedClean")}
+              </p>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void run("apply")}
+                className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+              >
                 {t(reports ? "progressSheet.applyReports" : "progressSheet.apply", { count: report.counts.update })}
               </button>
             </div>
@@ -152,10 +211,18 @@ export function ProgressSheetUpload() {
                 <caption className="sr-only">{t("progressSheet.title")}</caption>
                 <thead className="bg-slate-100 text-xs uppercase text-slate-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2">{t("progressSheet.table.line")}</th>
-                    <th scope="col" className="px-3 py-2">{t("progressSheet.table.project")}</th>
-                    <th scope="col" className="px-3 py-2">{t("progressSheet.table.change")}</th>
-                    <th scope="col" className="px-3 py-2">{t("progressSheet.table.outcome")}</th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("progressSheet.table.line")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("progressSheet.table.project")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("progressSheet.table.change")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("progressSheet.table.outcome")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -163,7 +230,13 @@ export function ProgressSheetUpload() {
                     <tr key={row.line} className="border-t border-slate-200 align-top" data-outcome={row.outcome}>
                       <td className="px-3 py-2 tabular-nums">{row.line}</td>
                       <td className="px-3 py-2">
-                        {row.name ? <Link href={`/projects/${row.code}`} className="font-mono text-xs text-brand hover:underline">{row.code}</Link> : <span className="font-mono text-xs">{row.code}</span>}
+                        {row.name ? (
+                          <Link href={`/projects/${row.code}`} className="font-mono text-xs text-brand hover:underline">
+                            {row.code}
+                          </Link>
+                        ) : (
+                          <span className="font-mono text-xs">{row.code}</span>
+                        )}
                         {row.name && <p className="text-xs text-slate-600">{row.name}</p>}
                       </td>
                       <td className="px-3 py-2">{change(row)}</td>
@@ -174,11 +247,15 @@ export function ProgressSheetUpload() {
                         {row.errors && (
                           <ul className="mt-1 list-disc pl-5 text-xs text-red-900">
                             {Object.entries(row.errors).map(([field, key]) => (
-                              <li key={field}>{column(field)}: {t(`formErrors.${key}` as "formErrors.invalid")}</li>
+                              <li key={field}>
+                                {column(field)}: {t(`formErrors.${key}` as "formErrors.invalid")}
+                              </li>
                             ))}
                           </ul>
                         )}
-                        {row.outcome === "conflict" && <p className="mt-1 text-xs text-slate-700">{t("progressSheet.conflictHint")}</p>}
+                        {row.outcome === "conflict" && (
+                          <p className="mt-1 text-xs text-slate-700">{t("progressSheet.conflictHint")}</p>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -26,10 +26,23 @@ export type ProjectDetailsValues = {
   baselineFrozen: boolean;
 };
 
-const DATE_FIELDS = ["baselineStart", "baselineFinish", "forecastStart", "forecastFinish", "actualStart", "actualFinish"] as const;
+const DATE_FIELDS = [
+  "baselineStart",
+  "baselineFinish",
+  "forecastStart",
+  "forecastFinish",
+  "actualStart",
+  "actualFinish",
+] as const;
 const MONEY_FIELDS = ["budgetBaseline", "budgetForecast", "budgetSpent"] as const;
 
-export function ProjectDetailsForm({ project, action }: { project: ProjectDetailsValues; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+export function ProjectDetailsForm({
+  project,
+  action,
+}: {
+  project: ProjectDetailsValues;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -39,41 +52,109 @@ export function ProjectDetailsForm({ project, action }: { project: ProjectDetail
       <input type="hidden" name="projectCode" value={project.code} />
       <input type="hidden" name="version" value={project.version} />
       <div className="sm:col-span-2">
-        <FormField id={id("organisation")} label={t("details.responsibleOrganisation")} error={errors.responsibleOrganisation}>
-          <input id={id("organisation")} name="responsibleOrganisation" defaultValue={project.responsibleOrganisation ?? ""} maxLength={300} className={INPUT_CLASS} {...describedBy(id("organisation"), errors.responsibleOrganisation)} />
+        <FormField
+          id={id("organisation")}
+          label={t("details.responsibleOrganisation")}
+          error={errors.responsibleOrganisation}
+        >
+          <input
+            id={id("organisation")}
+            name="responsibleOrganisation"
+            defaultValue={project.responsibleOrganisation ?? ""}
+            maxLength={300}
+            className={INPUT_CLASS}
+            {...describedBy(id("organisation"), errors.responsibleOrganisation)}
+          />
         </FormField>
       </div>
       {DATE_FIELDS.map((field) => {
         const frozen = project.baselineFrozen && field.startsWith("baseline") && project[field] !== null;
         return (
-          <FormField key={field} id={id(field)} label={t(`details.${field}`)} error={errors[field]} {...(frozen ? { hint: t("details.frozenHint") } : {})}>
-            <input id={id(field)} name={field} type="date" defaultValue={project[field] ?? ""} readOnly={frozen} className={`${INPUT_CLASS} read-only:bg-slate-100`} {...describedBy(id(field), errors[field], frozen)} />
+          <FormField
+            key={field}
+            id={id(field)}
+            label={t(`details.${field}`)}
+            error={errors[field]}
+            {...(frozen ? { hint: t("details.frozenHint") } : {})}
+          >
+            <input
+              id={id(field)}
+              name={field}
+              type="date"
+              defaultValue={project[field] ?? ""}
+              readOnly={frozen}
+              className={`${INPUT_CLASS} read-only:bg-slate-100`}
+              {...describedBy(id(field), errors[field], frozen)}
+            />
           </FormField>
         );
       })}
       {MONEY_FIELDS.map((field) => (
         <FormField key={field} id={id(field)} label={t(`details.${field}`)} error={errors[field]}>
-          <input id={id(field)} name={field} inputMode="decimal" defaultValue={project[field] ?? ""} className={INPUT_CLASS} {...describedBy(id(field), errors[field])} />
+          <input
+            id={id(field)}
+            name={field}
+            inputMode="decimal"
+            defaultValue={project[field] ?? ""}
+            className={INPUT_CLASS}
+            {...describedBy(id(field), errors[field])}
+          />
         </FormField>
       ))}
       <div className="sm:col-span-2">
         <FormField id={id("budget-note")} label={t("details.budgetNote")} error={errors.budgetNote}>
-          <textarea id={id("budget-note")} name="budgetNote" rows={2} maxLength={MAX_COMMENT_LENGTH} defaultValue={project.budgetNote ?? ""} className={INPUT_CLASS} {...describedBy(id("budget-note"), errors.budgetNote)} />
+          <textarea
+            id={id("budget-note")}
+            name="budgetNote"
+            rows={2}
+            maxLength={MAX_COMMENT_LENGTH}
+            defaultValue={project.budgetNote ?? ""}
+            className={INPUT_CLASS}
+            {...describedBy(id("budget-note"), errors.budgetNote)}
+          />
         </FormField>
       </div>
       <FormField id={id("confidence")} label={t("confidence.label")} error={errors.confidence}>
-        <select id={id("confidence")} name="confidence" defaultValue={project.confidence ?? ""} className={INPUT_CLASS} {...describedBy(id("confidence"), errors.confidence)}>
+        <select
+          id={id("confidence")}
+          name="confidence"
+          defaultValue={project.confidence ?? ""}
+          className={INPUT_CLASS}
+          {...describedBy(id("confidence"), errors.confidence)}
+        >
           <option value="">{t("confidence.none")}</option>
-          {(["GREEN", "AMBER", "RED"] as const).map((level) => <option key={level} value={level}>{t(`confidence.${level}`)}</option>)}
+          {(["GREEN", "AMBER", "RED"] as const).map((level) => (
+            <option key={level} value={level}>
+              {t(`confidence.${level}`)}
+            </option>
+          ))}
         </select>
       </FormField>
       {/* Left empty on purpose: a new confidence level needs a new reason; the current one is shown as a hint. */}
-      <FormField id={id("confidence-reason")} label={t("details.confidenceReason")} error={errors.confidenceReason} {...(project.confidenceReason ? { hint: project.confidenceReason } : {})}>
-        <input id={id("confidence-reason")} name="confidenceReason" maxLength={MAX_COMMENT_LENGTH} defaultValue="" className={INPUT_CLASS} {...describedBy(id("confidence-reason"), errors.confidenceReason, Boolean(project.confidenceReason))} />
+      <FormField
+        id={id("confidence-reason")}
+        label={t("details.confidenceReason")}
+        error={errors.confidenceReason}
+        {...(project.confidenceReason ? { hint: project.confidenceReason } : {})}
+      >
+        <input
+          id={id("confidence-reason")}
+          name="confidenceReason"
+          maxLength={MAX_COMMENT_LENGTH}
+          defaultValue=""
+          className={INPUT_CLASS}
+          {...describedBy(id("confidence-reason"), errors.confidenceReason, Boolean(project.confidenceReason))}
+        />
       </FormField>
       <div className="space-y-3 sm:col-span-2">
         <ActionMessage state={state} />
-        <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">{t("details.save")}</button>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+        >
+          {t("details.save")}
+        </button>
       </div>
     </form>
   );

@@ -28,21 +28,46 @@ export function ProjectHistory({ updates, unitLabel }: { updates: HistoryEntry[]
       {updates.map((update) => (
         <li key={update.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
           <div className="flex flex-wrap items-center gap-3">
-            <time dateTime={update.asOf.toISOString().slice(0, 10)} className="font-semibold">{format.dateTime(update.asOf, { dateStyle: "medium", timeZone: "UTC" })}</time>
+            <time dateTime={update.asOf.toISOString().slice(0, 10)} className="font-semibold">
+              {format.dateTime(update.asOf, { dateStyle: "medium", timeZone: "UTC" })}
+            </time>
             {update.previousStatus !== update.status ? (
-              <span className="flex items-center gap-1"><StatusBadge status={update.previousStatus} /> → <StatusBadge status={update.status} /></span>
+              <span className="flex items-center gap-1">
+                <StatusBadge status={update.previousStatus} /> → <StatusBadge status={update.status} />
+              </span>
             ) : (
               <StatusBadge status={update.status} />
             )}
-            <span className="tabular-nums">{update.previousPercent !== update.percentComplete ? t("history.percentChange", { from: update.previousPercent, to: update.percentComplete }) : `${update.percentComplete}%`}</span>
-            {update.quantityDone !== null && unitLabel && <span className="tabular-nums">{format.number(update.quantityDone)} {unitLabel}</span>}
+            <span className="tabular-nums">
+              {update.previousPercent !== update.percentComplete
+                ? t("history.percentChange", { from: update.previousPercent, to: update.percentComplete })
+                : `${update.percentComplete}%`}
+            </span>
+            {update.quantityDone !== null && unitLabel && (
+              <span className="tabular-nums">
+                {format.number(update.quantityDone)} {unitLabel}
+              </span>
+            )}
             <span className="text-slate-600">{t("history.by", { name: update.author.name })}</span>
-            {update.reportedBy && <span className="text-slate-600">· {t("history.reportedBy", { name: update.reportedBy.name })}</span>}
+            {update.reportedBy && (
+              <span className="text-slate-600">· {t("history.reportedBy", { name: update.reportedBy.name })}</span>
+            )}
           </div>
-          {update.pauseReason && <p className="mt-1 text-slate-700">{t("history.pauseReason", { reason: t(`pauseReasons.${update.pauseReason}` as "pauseReasons.OTHER") })}</p>}
+          {update.pauseReason && (
+            <p className="mt-1 text-slate-700">
+              {t("history.pauseReason", { reason: t(`pauseReasons.${update.pauseReason}` as "pauseReasons.OTHER") })}
+            </p>
+          )}
           {update.comment && <p className="mt-1 whitespace-pre-line text-slate-800">{update.comment}</p>}
           {update.evidenceUrl && (
-            <a href={update.evidenceUrl} rel="noopener noreferrer nofollow" target="_blank" className="mt-1 inline-block text-brand underline">{t("history.evidence")}</a>
+            <a
+              href={update.evidenceUrl}
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+              className="mt-1 inline-block text-brand underline"
+            >
+              {t("history.evidence")}
+            </a>
           )}
         </li>
       ))}

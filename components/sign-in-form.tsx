@@ -36,7 +36,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        setFormError(result?.error === "SignInLocked" ? t("locked") : result?.error === "CredentialsSignin" || result?.status === 401 ? t("invalidCredentials") : t("failed"));
+        setFormError(
+          result?.error === "SignInLocked"
+            ? t("locked")
+            : result?.error === "CredentialsSignin" || result?.status === 401
+              ? t("invalidCredentials")
+              : t("failed"),
+        );
         return;
       }
       router.replace(callbackUrl);
@@ -50,14 +56,26 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     // method="post": a submit before the page has loaded its script must not put the password in the URL.
-    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-describedby={formError ? "sign-in-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      method="post"
+      noValidate
+      className="space-y-4"
+      aria-describedby={formError ? "sign-in-error" : undefined}
+    >
       {formError && (
-        <p id="sign-in-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          id="sign-in-error"
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {formError}
         </p>
       )}
       <div>
-        <label htmlFor="email" className="block text-sm font-semibold text-slate-700">{t("email")}</label>
+        <label htmlFor="email" className="block text-sm font-semibold text-slate-700">
+          {t("email")}
+        </label>
         <input
           id="email"
           name="email"
@@ -68,10 +86,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           aria-describedby={fieldErrors.email ? "email-error" : undefined}
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
         />
-        {fieldErrors.email && <p id="email-error" className="mt-1 text-sm text-red-700">{fieldErrors.email}</p>}
+        {fieldErrors.email && (
+          <p id="email-error" className="mt-1 text-sm text-red-700">
+            {fieldErrors.email}
+          </p>
+        )}
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-semibold text-slate-700">{t("password")}</label>
+        <label htmlFor="password" className="block text-sm font-semibold text-slate-700">
+          {t("password")}
+        </label>
         <input
           id="password"
           name="password"
@@ -82,7 +106,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           aria-describedby={fieldErrors.password ? "password-error" : undefined}
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
         />
-        {fieldErrors.password && <p id="password-error" className="mt-1 text-sm text-red-700">{fieldErrors.password}</p>}
+        {fieldErrors.password && (
+          <p id="password-error" className="mt-1 text-sm text-red-700">
+            {fieldErrors.password}
+          </p>
+        )}
       </div>
       <button
         type="submit"

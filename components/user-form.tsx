@@ -10,7 +10,13 @@ type Option = { value: string; label: string };
 export type UserFormValues = { userId?: number; email?: string; name: string; role: string; oblast: string };
 
 /** Creating an account (email, name, role, oblast) or changing one (name, role, oblast). */
-export function UserForm({ values, roles, oblasts, action, submitLabel }: {
+export function UserForm({
+  values,
+  roles,
+  oblasts,
+  action,
+  submitLabel,
+}: {
   values: UserFormValues;
   roles: Option[];
   oblasts: Option[];
@@ -27,35 +33,83 @@ export function UserForm({ values, roles, oblasts, action, submitLabel }: {
       {!creating && <input type="hidden" name="userId" value={values.userId} />}
       {creating && (
         <FormField id="user-email" label={t("users.email")} error={errors.email}>
-          <input id="user-email" name="email" type="email" autoComplete="off" maxLength={254} className={INPUT_CLASS} {...describedBy("user-email", errors.email)} />
+          <input
+            id="user-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            maxLength={254}
+            className={INPUT_CLASS}
+            {...describedBy("user-email", errors.email)}
+          />
         </FormField>
       )}
       <FormField id="user-name" label={t("users.name")} error={errors.name}>
-        <input id="user-name" name="name" defaultValue={values.name} maxLength={200} className={INPUT_CLASS} {...describedBy("user-name", errors.name)} />
+        <input
+          id="user-name"
+          name="name"
+          defaultValue={values.name}
+          maxLength={200}
+          className={INPUT_CLASS}
+          {...describedBy("user-name", errors.name)}
+        />
       </FormField>
       <FormField id="user-role" label={t("users.role")} error={errors.role}>
-        <select id="user-role" name="role" value={role} onChange={(event) => setRole(event.target.value)} className={INPUT_CLASS} {...describedBy("user-role", errors.role)}>
-          {roles.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        <select
+          id="user-role"
+          name="role"
+          value={role}
+          onChange={(event) => setRole(event.target.value)}
+          className={INPUT_CLASS}
+          {...describedBy("user-role", errors.role)}
+        >
+          {roles.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </FormField>
       {role === "AKIMAT" && (
         <FormField id="user-oblast" label={t("users.oblast")} error={errors.oblast}>
-          <select id="user-oblast" name="oblast" defaultValue={values.oblast} className={INPUT_CLASS} {...describedBy("user-oblast", errors.oblast)}>
+          <select
+            id="user-oblast"
+            name="oblast"
+            defaultValue={values.oblast}
+            className={INPUT_CLASS}
+            {...describedBy("user-oblast", errors.oblast)}
+          >
             <option value="">—</option>
-            {oblasts.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            {oblasts.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </FormField>
       )}
       <div className="space-y-3 sm:col-span-2">
         <ActionMessage state={state} />
-        <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">{submitLabel}</button>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+        >
+          {submitLabel}
+        </button>
       </div>
     </form>
   );
 }
 
 /** One button posting one field, with its answer underneath (deactivate, reset password, sign out everywhere). */
-export function UserActionButton({ userId, fields, label, action, tone = "neutral" }: {
+export function UserActionButton({
+  userId,
+  fields,
+  label,
+  action,
+  tone = "neutral",
+}: {
   userId: number;
   fields?: Record<string, string>;
   label: string;
@@ -66,8 +120,16 @@ export function UserActionButton({ userId, fields, label, action, tone = "neutra
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="userId" value={userId} />
-      {Object.entries(fields ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <button type="submit" disabled={pending} className={`rounded border px-4 py-2 text-sm font-semibold disabled:opacity-60 ${tone === "danger" ? "border-status-cancelled text-status-cancelled hover:bg-red-50" : "border-slate-400 hover:bg-slate-100"}`}>{label}</button>
+      {Object.entries(fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded border px-4 py-2 text-sm font-semibold disabled:opacity-60 ${tone === "danger" ? "border-status-cancelled text-status-cancelled hover:bg-red-50" : "border-slate-400 hover:bg-slate-100"}`}
+      >
+        {label}
+      </button>
       <ActionMessage state={state} />
     </form>
   );

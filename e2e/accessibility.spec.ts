@@ -28,7 +28,9 @@ test.describe("accessibility in Kazakh", () => {
     await expectNoSeriousViolations(page);
   });
 
-  test("the dashboard, with its charts and with them shown as tables, has no serious or critical accessibility violations", async ({ page }) => {
+  test("the dashboard, with its charts and with them shown as tables, has no serious or critical accessibility violations", async ({
+    page,
+  }) => {
     await signInAs(page, DEMO.admin);
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
@@ -49,10 +51,20 @@ test.describe("accessibility in Kazakh", () => {
 
   const PAGES: { what: string; target: () => Promise<{ path: string; heading: string }> }[] = [
     { what: "the project list", target: async () => ({ path: "/projects", heading: t("projects.title") }) },
-    { what: "a filtered project list with no result", target: async () => ({ path: "/projects?status=CANCELLED&q=zzzz", heading: t("projects.title") }) },
-    { what: "a project page", target: async () => firstProject().then((project) => ({ path: `/projects/${project.code}`, heading: project.name_kk })) },
+    {
+      what: "a filtered project list with no result",
+      target: async () => ({ path: "/projects?status=CANCELLED&q=zzzz", heading: t("projects.title") }),
+    },
+    {
+      what: "a project page",
+      target: async () =>
+        firstProject().then((project) => ({ path: `/projects/${project.code}`, heading: project.name_kk })),
+    },
     { what: "the reports page", target: async () => ({ path: "/reports", heading: t("reports.title") }) },
-    { what: "the source check", target: async () => ({ path: "/catalog/source-check", heading: t("sourceCheck.title") }) },
+    {
+      what: "the source check",
+      target: async () => ({ path: "/catalog/source-check", heading: t("sourceCheck.title") }),
+    },
     { what: "the user administration page", target: async () => ({ path: "/admin/users", heading: t("users.title") }) },
   ];
 

@@ -10,7 +10,14 @@ const mainNav = (page: Page) => page.getByRole("navigation", { name: t("nav.main
 const userForm = (page: Page) => page.getByTestId("user-form");
 const uniqueEmail = (label: string) => `${label}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@batys.demo`;
 
-type UserRow = { id: number; name: string; role: string; oblast: string | null; active: boolean; must_change_password: boolean };
+type UserRow = {
+  id: number;
+  name: string;
+  role: string;
+  oblast: string | null;
+  active: boolean;
+  must_change_password: boolean;
+};
 
 async function userByEmail(email: string): Promise<UserRow | undefined> {
   const [row] = await query<UserRow>(
@@ -30,13 +37,18 @@ function passwordIn(message: string, key: "users.created" | "users.passwordReset
 }
 
 test.describe("account administration", () => {
-  test("the administrator creates an akimat officer, who signs in with the one-time password, must change it, and is signed out on the next click once deactivated", async ({ page, browser }) => {
+  test("the administrator creates an akimat officer, who signs in with the one-time password, must change it, and is signed out on the next click once deactivated", async ({
+    page,
+    browser,
+  }) => {
     const email = uniqueEmail("officer");
     const name = "Жаңа Әкімдік Қызметкері";
     const [atyrau] = await query<{ name_kk: string }>("SELECT name_kk FROM oblasts WHERE code = 'ATY'");
 
     await signInTo(page, DEMO.admin, "/admin/users");
-    await mainNav(page).getByRole("link", { name: t("nav.users"), exact: true }).click();
+    await mainNav(page)
+      .getByRole("link", { name: t("nav.users"), exact: true })
+      .click();
     await page.getByRole("link", { name: t("users.new"), exact: true }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/admin/users/new");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("users.new"));
@@ -57,10 +69,15 @@ test.describe("account administration", () => {
 
     const created = await userByEmail(email);
     expect(created).toMatchObject({ name, role: "AKIMAT", oblast: "ATY", active: true, must_change_password: true });
-    const [audit] = await query<{ count: string }>("SELECT count(*) FROM audit_logs WHERE action = 'user.create' AND target_id = $1", [String(created!.id)]);
+    const [audit] = await query<{ count: string }>(
+      "SELECT count(*) FROM audit_logs WHERE action = 'user.create' AND target_id = $1",
+      [String(created!.id)],
+    );
     expect(Number(audit!.count)).toBe(1);
     // The password is stored only as a hash.
-    const [stored] = await query<{ password_hash: string }>("SELECT password_hash FROM users WHERE id = $1", [created!.id]);
+    const [stored] = await query<{ password_hash: string }>("SELECT password_hash FROM users WHERE id = $1", [
+      created!.id,
+    ]);
     expect(stored!.password_hash).not.toContain(oneTimePassword);
 
     // The officer, in their own browser, signs in and is sent to change the password before anything else.
@@ -83,10 +100,14 @@ test.describe("account administration", () => {
       await expect(passwordForm.getByRole("status")).toHaveText(t("account.saved"));
       expect((await userByEmail(email))!.must_change_password).toBe(false);
 
-      await mainNav(officer).getByRole("link", { name: t("nav.dashboard"), exact: true }).click();
+      await mainNav(officer)
+        .getByRole("link", { name: t("nav.dashboard"), exact: true })
+        .click();
       await expect(officer).toHaveURL((url) => url.pathname === "/");
       await expect(officer.getByRole("heading", { level: 1 })).toHaveText(t("dashboard.title"));
-      await expect(officer.getByTestId("current-user")).toHaveText(`${name} · ${t("roles.AKIMAT")} · ${atyrau!.name_kk}`);
+      await expect(officer.getByTestId("current-user")).toHaveText(
+        `${name} · ${t("roles.AKIMAT")} · ${atyrau!.name_kk}`,
+      );
 
       // The administrator deactivates the account.
       await page.goto("/admin/users");
@@ -95,16 +116,28 @@ test.describe("account administration", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
       await page.getByRole("button", { name: t("users.deactivate"), exact: true }).click();
       await expect(page.getByRole("button", { name: t("users.reactivate"), exact: true })).toBeVisible();
-      await expect(page.getByText(`${email} · ${t("users.inactiveOnly")} · ${t("users.openSessions", { count: 0 })}`, { exact: true })).toBeVisible();
+      await expect(
+        page.getByText(`${email} · ${t("users.inactiveOnly")} · ${t("users.openSessions", { count: 0 })}`, {
+          exact: true,
+        }),
+      ).toBeVisible();
       const after = await userByEmail(email);
       expect(after!.active).toBe(false);
-      const [open] = await query<{ count: string }>("SELECT count(*) FROM sessions WHERE user_id = $1 AND revoked_at IS NULL", [created!.id]);
+      const [open] = await query<{ count: string }>(
+        "SELECT count(*) FROM sessions WHERE user_id = $1 AND revoked_at IS NULL",
+        [created!.id],
+      );
       expect(Number(open!.count)).toBe(0);
-      const [deactivation] = await query<{ count: string }>("SELECT count(*) FROM audit_logs WHERE action = 'user.deactivate' AND target_id = $1", [String(created!.id)]);
+      const [deactivation] = await query<{ count: string }>(
+        "SELECT count(*) FROM audit_logs WHERE action = 'user.deactivate' AND target_id = $1",
+        [String(created!.id)],
+      );
       expect(Number(deactivation!.count)).toBe(1);
 
       // The officer's open tab is sent to sign-in on their next click.
-      await mainNav(officer).getByRole("link", { name: t("nav.projects"), exact: true }).click();
+      await mainNav(officer)
+        .getByRole("link", { name: t("nav.projects"), exact: true })
+        .click();
       await expect(officer).toHaveURL((url) => url.pathname === "/sign-in");
       await expect(officer.getByRole("heading", { level: 1 })).toHaveText(t("signIn.title"));
       await expect(officer.getByTestId("current-user")).toHaveCount(0);
@@ -117,8 +150,16 @@ test.describe("account administration", () => {
     await signInTo(page, DEMO.admin, "/admin/users/new");
     const attempted: string[] = [];
 
-    const cases: { what: string; errors: Record<string, string>; fill: (page: Page, email: string) => Promise<void> }[] = [
-      { what: "an empty form", errors: { "user-email": "required", "user-name": "nameTooShort" }, fill: async () => {} },
+    const cases: {
+      what: string;
+      errors: Record<string, string>;
+      fill: (page: Page, email: string) => Promise<void>;
+    }[] = [
+      {
+        what: "an empty form",
+        errors: { "user-email": "required", "user-name": "nameTooShort" },
+        fill: async () => {},
+      },
       {
         what: "a 100 KB name",
         errors: { "user-name": "tooLong" },
@@ -151,7 +192,9 @@ test.describe("account administration", () => {
         fill: async (page, email) => {
           await userForm(page).getByLabel(t("users.email"), { exact: true }).fill(email);
           await userForm(page).getByLabel(t("users.name"), { exact: true }).fill("Облыссыз Әкімдік");
-          await userForm(page).getByLabel(t("users.role"), { exact: true }).selectOption({ label: t("roles.AKIMAT") });
+          await userForm(page)
+            .getByLabel(t("users.role"), { exact: true })
+            .selectOption({ label: t("roles.AKIMAT") });
         },
       },
     ];
@@ -162,7 +205,9 @@ test.describe("account administration", () => {
         attempted.push(email);
         await page.goto("/admin/users/new");
         await fill(page, email);
-        await userForm(page).getByRole("button", { name: t("users.create"), exact: true }).click();
+        await userForm(page)
+          .getByRole("button", { name: t("users.create"), exact: true })
+          .click();
         for (const [field, key] of Object.entries(errors)) {
           await expect(page.getByTestId(`error-${field}`)).toHaveText(t(`formErrors.${key}`));
           await expect(page.locator(`#${field}`)).toHaveAttribute("aria-invalid", "true");
@@ -172,9 +217,14 @@ test.describe("account administration", () => {
         expect(await userByEmail(email), `${what} created no account`).toBeUndefined();
       });
     }
-    const [created] = await query<{ count: string }>("SELECT count(*) FROM audit_logs WHERE action = 'user.create' AND after->>'email' = ANY($1::text[])", [attempted]);
+    const [created] = await query<{ count: string }>(
+      "SELECT count(*) FROM audit_logs WHERE action = 'user.create' AND after->>'email' = ANY($1::text[])",
+      [attempted],
+    );
     expect(Number(created!.count)).toBe(0);
-    const [named] = await query<{ count: string }>("SELECT count(*) FROM users WHERE name IN ('Белгісіз Рөл', 'Облыссыз Әкімдік') OR length(name) > 200");
+    const [named] = await query<{ count: string }>(
+      "SELECT count(*) FROM users WHERE name IN ('Белгісіз Рөл', 'Облыссыз Әкімдік') OR length(name) > 200",
+    );
     expect(Number(named!.count)).toBe(0);
   });
 });
@@ -217,9 +267,13 @@ async function auditCount(prefix: string): Promise<number> {
 }
 
 test.describe("the audit log", () => {
-  test("filters by action and downloads the filtered log as CSV with a UTF-8 byte-order mark and translated headers", async ({ page }) => {
+  test("filters by action and downloads the filtered log as CSV with a UTF-8 byte-order mark and translated headers", async ({
+    page,
+  }) => {
     await signInTo(page, DEMO.admin, "/admin/users");
-    await mainNav(page).getByRole("link", { name: t("nav.audit"), exact: true }).click();
+    await mainNav(page)
+      .getByRole("link", { name: t("nav.audit"), exact: true })
+      .click();
     await expect(page).toHaveURL((url) => url.pathname === "/admin/audit");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("audit.title"));
 
@@ -250,7 +304,9 @@ test.describe("the audit log", () => {
     expect([...bytes.subarray(0, 3)], "UTF-8 byte-order mark").toEqual([0xef, 0xbb, 0xbf]);
 
     const csv = parseCsv(bytes.subarray(3).toString("utf8"));
-    expect(csv[0]).toEqual(["at", "user", "email", "action", "target", "oblast", "ip", "before", "after"].map((key) => t(`audit.${key}`)));
+    expect(csv[0]).toEqual(
+      ["at", "user", "email", "action", "target", "oblast", "ip", "before", "after"].map((key) => t(`audit.${key}`)),
+    );
     const data = csv.slice(1);
     expect(data.length).toBeGreaterThanOrEqual(countBefore);
     expect(data.length).toBeLessThanOrEqual(countAfter);

@@ -41,7 +41,9 @@ function serverErrors(page: Page): string[] {
 
 test.describe("signing in and out", () => {
   for (const { key, who } of ACCOUNTS) {
-    test(`${who} signs in, sees their name, role and oblast in the header, and signs out back to the sign-in page`, async ({ page }) => {
+    test(`${who} signs in, sees their name, role and oblast in the header, and signs out back to the sign-in page`, async ({
+      page,
+    }) => {
       const email = DEMO[key];
       const row = await account(email);
       await signIn(page, email);
@@ -163,7 +165,8 @@ test.describe("the user administration page", () => {
     await expect(page).toHaveURL((url) => url.pathname === "/admin/users");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("users.title"));
     // Other specs create accounts meanwhile, so the list is checked for the demo accounts, not for an exact size.
-    for (const email of Object.values(DEMO)) await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
+    for (const email of Object.values(DEMO))
+      await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
 
     const response = await page.goto("/admin/users");
     expect(response?.status()).toBe(200);

@@ -23,7 +23,10 @@ async function expectNoSeriousViolationsAtThisSize(page: Page, size: string): Pr
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((violation) => BLOCKING.has(violation.impact ?? ""))
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`);
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
+    );
   expect(blocking, `axe found serious or critical violations on ${page.url()} at ${size}`).toEqual([]);
   expect(results.passes.length, "axe really ran its rules").toBeGreaterThan(0);
 }

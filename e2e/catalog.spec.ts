@@ -21,12 +21,16 @@ function filterSql(filter: Filter): { where: string; params: unknown[] } {
     return `$${params.length}`;
   };
   if (filter.sector) {
-    conditions.push(`EXISTS (SELECT 1 FROM categories c JOIN sectors s ON s.id = c.sector_id WHERE c.id = p.category_id AND s.code = ${param(filter.sector)})`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM categories c JOIN sectors s ON s.id = c.sector_id WHERE c.id = p.category_id AND s.code = ${param(filter.sector)})`,
+    );
   }
   if (filter.horizon === "none") conditions.push("p.horizon IS NULL");
   else if (filter.horizon) conditions.push(`p.horizon = ${param(Number(filter.horizon))}`);
   if (filter.oblast) {
-    conditions.push(`EXISTS (SELECT 1 FROM project_oblasts po JOIN oblasts o ON o.id = po.oblast_id WHERE po.project_id = p.id AND o.code = ${param(filter.oblast)})`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM project_oblasts po JOIN oblasts o ON o.id = po.oblast_id WHERE po.project_id = p.id AND o.code = ${param(filter.oblast)})`,
+    );
   }
   if (filter.status) conditions.push(`p.status::text = ${param(filter.status)}`);
   return { where: conditions.join(" AND "), params };
@@ -81,7 +85,8 @@ async function expectListMatchesDatabase(page: Page, filter: Filter): Promise<vo
     if (attempts++ > 0) await page.reload();
     const total = await countProjects(filter);
     await expectListed(page, total, 3_000);
-    if (total > 0) await expect(codeCells(page)).toHaveText(await codesInOrder(filter, 0, PAGE_SIZE), { timeout: 3_000 });
+    if (total > 0)
+      await expect(codeCells(page)).toHaveText(await codesInOrder(filter, 0, PAGE_SIZE), { timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
 }
 
@@ -127,34 +132,58 @@ test.describe("the project list", () => {
 
   // Each filter is chosen by its visible label, in Kazakh, as a person would.
   const FILTERS: { title: string; filter: Filter; field: string; option: () => string | Promise<string> }[] = [
-    { title: "sector", filter: { sector: "energy" }, field: "projects.sector", option: () => nameOf("sectors", "energy") },
+    {
+      title: "sector",
+      filter: { sector: "energy" },
+      field: "projects.sector",
+      option: () => nameOf("sectors", "energy"),
+    },
     { title: "horizon 2040", filter: { horizon: "2040" }, field: "projects.horizon", option: () => "2040" },
     { title: "no horizon", filter: { horizon: "none" }, field: "projects.horizon", option: () => t("horizon.none") },
     { title: "oblast", filter: { oblast: "MAN" }, field: "projects.oblast", option: () => nameOf("oblasts", "MAN") },
-    { title: "status planned", filter: { status: "PLANNED" }, field: "projects.status", option: () => t("statuses.PLANNED") },
-    { title: "status completed", filter: { status: "COMPLETED" }, field: "projects.status", option: () => t("statuses.COMPLETED") },
+    {
+      title: "status planned",
+      filter: { status: "PLANNED" },
+      field: "projects.status",
+      option: () => t("statuses.PLANNED"),
+    },
+    {
+      title: "status completed",
+      filter: { status: "COMPLETED" },
+      field: "projects.status",
+      option: () => t("statuses.COMPLETED"),
+    },
   ];
 
   for (const { title, filter, field, option } of FILTERS) {
-    test(`filtering by ${title} puts the filter in the URL and shows as many projects as the database holds`, async ({ page }) => {
+    test(`filtering by ${title} puts the filter in the URL and shows as many projects as the database holds`, async ({
+      page,
+    }) => {
       await page.goto("/projects");
       await page.getByLabel(t(field), { exact: true }).selectOption({ label: await option() });
       await apply(page);
-      for (const [key, value] of Object.entries(filter)) await expect(page).toHaveURL((url) => url.searchParams.get(key) === value);
+      for (const [key, value] of Object.entries(filter))
+        await expect(page).toHaveURL((url) => url.searchParams.get(key) === value);
       await expectListMatchesDatabase(page, filter);
       // Every status filter is checked against SQL; the others must also really narrow the catalog.
-      if (!filter.status) expect(await countProjects(filter), "the filter narrows the list").toBeLessThan(await countProjects());
+      if (!filter.status)
+        expect(await countProjects(filter), "the filter narrows the list").toBeLessThan(await countProjects());
     });
   }
 
   test("filters combine, survive a reload and are cleared by Reset", async ({ page }) => {
     const filter: Filter = { sector: "transport", horizon: "2030", oblast: "ATY" };
     await page.goto("/projects");
-    await page.getByLabel(t("projects.sector"), { exact: true }).selectOption({ label: await nameOf("sectors", "transport") });
+    await page
+      .getByLabel(t("projects.sector"), { exact: true })
+      .selectOption({ label: await nameOf("sectors", "transport") });
     await page.getByLabel(t("projects.horizon"), { exact: true }).selectOption({ label: "2030" });
-    await page.getByLabel(t("projects.oblast"), { exact: true }).selectOption({ label: await nameOf("oblasts", "ATY") });
+    await page
+      .getByLabel(t("projects.oblast"), { exact: true })
+      .selectOption({ label: await nameOf("oblasts", "ATY") });
     await apply(page);
-    for (const [key, value] of Object.entries(filter)) await expect(page).toHaveURL((url) => url.searchParams.get(key) === value);
+    for (const [key, value] of Object.entries(filter))
+      await expect(page).toHaveURL((url) => url.searchParams.get(key) === value);
     const total = await countProjects(filter);
     expect(total).toBeGreaterThan(0);
     await expectListed(page, total);
@@ -179,7 +208,13 @@ test.describe("the project list", () => {
     for (const project of projects) {
       const word = project.name_kk
         .split(/[^\p{L}-]+/u)
-        .find((candidate) => candidate.length >= 8 && /[әғқңөұүһі]/.test(candidate) && candidate === candidate.toLocaleLowerCase("kk") && !candidate.includes("-"));
+        .find(
+          (candidate) =>
+            candidate.length >= 8 &&
+            /[әғқңөұүһі]/.test(candidate) &&
+            candidate === candidate.toLocaleLowerCase("kk") &&
+            !candidate.includes("-"),
+        );
       if (!word) continue;
       const hits = texts.filter((row) => row.text.includes(word)).length;
       if (hits >= 1 && hits <= 10) {
@@ -232,7 +267,9 @@ test.describe("the project list", () => {
     await expect(codeCells(page)).toHaveText(await codesInOrder(filter, 0, PAGE_SIZE));
 
     await page.getByRole("link", { name: t("common.next"), exact: true }).click();
-    await expect(page).toHaveURL((url) => url.searchParams.get("page") === "2" && url.searchParams.get("horizon") === "2030");
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get("page") === "2" && url.searchParams.get("horizon") === "2030",
+    );
     await expect(page.getByText(t("common.pageOf", { page: 2, pages }), { exact: true })).toBeVisible();
     await expect(codeCells(page)).toHaveText(await codesInOrder(filter, PAGE_SIZE, PAGE_SIZE));
     await expect(projectCount(page)).toHaveText(t("projects.count", { count: total }));
@@ -242,7 +279,9 @@ test.describe("the project list", () => {
     await expect(codeCells(page)).toHaveText(await codesInOrder(filter, 2 * PAGE_SIZE, PAGE_SIZE));
 
     await page.getByRole("link", { name: t("common.previous"), exact: true }).click();
-    await expect(page).toHaveURL((url) => url.searchParams.get("page") === "2" && url.searchParams.get("horizon") === "2030");
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get("page") === "2" && url.searchParams.get("horizon") === "2030",
+    );
     await expect(codeCells(page)).toHaveText(await codesInOrder(filter, PAGE_SIZE, PAGE_SIZE));
 
     await page.goto(`/projects?horizon=2030&page=${pages}`);
@@ -252,7 +291,14 @@ test.describe("the project list", () => {
   });
 
   test("a project page shows the decree point, line and excerpt it comes from", async ({ page }) => {
-    const [project] = await query<{ code: string; name_kk: string; source_point: string; source_line: number; source_excerpt: string; source_note_kk: string | null }>(
+    const [project] = await query<{
+      code: string;
+      name_kk: string;
+      source_point: string;
+      source_line: number;
+      source_excerpt: string;
+      source_note_kk: string | null;
+    }>(
       `SELECT code, name_kk, source_point, source_line, source_excerpt, source_note_kk FROM projects
         WHERE withdrawn_at IS NULL AND source_note_kk IS NOT NULL ORDER BY code LIMIT 1`,
     );
@@ -270,7 +316,9 @@ test.describe("the project list", () => {
 
     const source = page.getByRole("region", { name: t("project.source") });
     await expect(source.getByRole("heading")).toHaveText(t("project.source"));
-    await expect(source).toContainText(`${t("project.point", { point: project!.source_point })}, ${t("project.line", { line: String(project!.source_line) })}`);
+    await expect(source).toContainText(
+      `${t("project.point", { point: project!.source_point })}, ${t("project.line", { line: String(project!.source_line) })}`,
+    );
     await expect(source.locator("blockquote")).toHaveText(project!.source_excerpt);
     await expect(source).toContainText(project!.source_note_kk!);
     await expect(page.getByText(oblasts.map((row) => row.name_kk).join(", "), { exact: true })).toBeVisible();
@@ -294,9 +342,13 @@ test.describe("an akimat officer's view", () => {
     await expectListed(page, total);
     await expect(codeCells(page)).toHaveText(await codesInOrder({ oblast: "ATY" }, 0, PAGE_SIZE));
     // The oblast column of every row names Atyrau (inter-oblast projects name it among others).
-    for (const cell of await projectRows(page).locator("td:nth-child(3)").all()) await expect(cell).toContainText(atyrau);
+    for (const cell of await projectRows(page).locator("td:nth-child(3)").all())
+      await expect(cell).toContainText(atyrau);
     // The oblast filter offers only their own oblast.
-    await expect(page.getByLabel(t("projects.oblast"), { exact: true }).locator("option")).toHaveText([t("common.all"), atyrau]);
+    await expect(page.getByLabel(t("projects.oblast"), { exact: true }).locator("option")).toHaveText([
+      t("common.all"),
+      atyrau,
+    ]);
 
     // Asking for another oblast in the URL does not widen the list.
     await page.goto("/projects?oblast=MAN");
@@ -308,7 +360,9 @@ test.describe("an akimat officer's view", () => {
     await expectListed(page, Number(both[0]!.count));
   });
 
-  test("the Atyrau akimat officer cannot open another oblast's project, gets the not-found page, and nothing changes", async ({ page }) => {
+  test("the Atyrau akimat officer cannot open another oblast's project, gets the not-found page, and nothing changes", async ({
+    page,
+  }) => {
     const [foreign] = await query<{ code: string }>(
       `SELECT p.code FROM projects p WHERE p.withdrawn_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM project_oblasts po JOIN oblasts o ON o.id = po.oblast_id WHERE po.project_id = p.id AND o.code = 'ATY')
@@ -347,11 +401,16 @@ test("the source check lists every total the decree states", async ({ page }) =>
   const totals = fs
     .readdirSync(dir)
     .filter((file) => file.endsWith(".json"))
-    .flatMap((file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { id: string; statement: string }[]);
+    .flatMap(
+      (file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { id: string; statement: string }[],
+    );
   expect(totals.length).toBeGreaterThan(0);
 
   await signInAs(page, DEMO.manager);
-  await page.getByRole("navigation", { name: t("nav.main") }).getByRole("link", { name: t("nav.sourceCheck"), exact: true }).click();
+  await page
+    .getByRole("navigation", { name: t("nav.main") })
+    .getByRole("link", { name: t("nav.sourceCheck"), exact: true })
+    .click();
   await expect(page).toHaveURL((url) => url.pathname === "/catalog/source-check");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("sourceCheck.title"));
   const rows = page.locator("main table tbody tr");

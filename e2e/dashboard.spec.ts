@@ -7,10 +7,24 @@ const t = translator("kk");
 // ---------------------------------------------------------------------------------------------------------------
 // The figures, computed here in SQL from the schema, independently of lib/dashboard.
 
-type Figures = { total: number; completed: number; inProgress: number; notStarted: number; paused: number; overdue: number; atRisk: number; average: number };
+type Figures = {
+  total: number;
+  completed: number;
+  inProgress: number;
+  notStarted: number;
+  paused: number;
+  overdue: number;
+  atRisk: number;
+  average: number;
+};
 
 function todayInKazakhstan(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Almaty",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 /** The figures over every project not withdrawn, or over those touching one oblast (inter-oblast ones included). */
@@ -34,7 +48,8 @@ async function figuresFromSql(oblast: string | null): Promise<Figures> {
   return Object.fromEntries(Object.entries(row!).map(([key, value]) => [key, Number(value)])) as Figures;
 }
 
-const percent = (locale: Locale, value: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value / 100);
+const percent = (locale: Locale, value: number) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value / 100);
 
 /** The figure tiles as the page must show them, keyed by their test id. */
 function expectedTiles(locale: Locale, figures: Figures): Record<string, string> {
@@ -68,7 +83,9 @@ async function expectFiguresMatchSql(page: Page, oblast: string | null, locale: 
   return figures!;
 }
 
-async function oblastRows(scope: string | null): Promise<{ code: string; name_kk: string; total: number; average: number }[]> {
+async function oblastRows(
+  scope: string | null,
+): Promise<{ code: string; name_kk: string; total: number; average: number }[]> {
   const rows = await query<{ code: string; name_kk: string; total: string; average: number }>(
     `SELECT o.code, o.name_kk, count(DISTINCT p.id) AS total, coalesce(avg(p.percent_complete), 0)::float AS average
        FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id
@@ -81,7 +98,10 @@ async function oblastRows(scope: string | null): Promise<{ code: string; name_kk
 }
 
 /** The chart card (its table view is a region of the same name, so the card is found by its heading). */
-const completionByOblast = (page: Page) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: t("dashboard.completionByOblast"), exact: true }) });
+const completionByOblast = (page: Page) =>
+  page.locator("section", {
+    has: page.getByRole("heading", { level: 2, name: t("dashboard.completionByOblast"), exact: true }),
+  });
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -95,7 +115,9 @@ test.describe("the dashboard", () => {
     expect(figures.total).toBe(Number(all!.count));
   });
 
-  test("an akimat officer's figures cover only the projects touching their oblast and equal the database's", async ({ page }) => {
+  test("an akimat officer's figures cover only the projects touching their oblast and equal the database's", async ({
+    page,
+  }) => {
     const [aktobe] = await query<{ name_kk: string }>("SELECT name_kk FROM oblasts WHERE code = 'AKT'");
     await signIn(page, DEMO.akimatAktobe);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard.title"));
@@ -105,7 +127,9 @@ test.describe("the dashboard", () => {
     expect(figures.total).toBeLessThan(region.total);
   });
 
-  test("“show as table” turns the completion-by-oblast chart into a table of the same numbers and back", async ({ page }) => {
+  test("“show as table” turns the completion-by-oblast chart into a table of the same numbers and back", async ({
+    page,
+  }) => {
     await signIn(page, DEMO.admin);
     const card = completionByOblast(page);
     await expect(card.getByRole("img", { name: t("dashboard.completionByOblast") })).toBeVisible();
@@ -117,7 +141,13 @@ test.describe("the dashboard", () => {
     const table = card.getByRole("table");
     await expect(table).toBeVisible();
     await expect(card.getByRole("img")).toHaveCount(0);
-    await expect(table.locator("thead th")).toHaveText([t("projects.oblast"), t("dashboard.total"), t("dashboard.completed"), t("dashboard.completedShare"), t("dashboard.averageCompletion")]);
+    await expect(table.locator("thead th")).toHaveText([
+      t("projects.oblast"),
+      t("dashboard.total"),
+      t("dashboard.completed"),
+      t("dashboard.completedShare"),
+      t("dashboard.averageCompletion"),
+    ]);
     const rows = await oblastRows(null);
     await expect(table.locator("tbody th")).toHaveText(rows.map((row) => row.name_kk));
     await expect(table.locator("tbody td:nth-child(2)")).toHaveText(rows.map((row) => String(row.total)));
@@ -161,7 +191,9 @@ test.describe("the dashboard", () => {
     await expect(page.getByRole("region", { name: t("dashboard.completionByDistrict") })).toBeVisible();
   });
 
-  test("an akimat officer gets the not-found page for another oblast's dashboard and sees their own", async ({ page }) => {
+  test("an akimat officer gets the not-found page for another oblast's dashboard and sees their own", async ({
+    page,
+  }) => {
     const [aktobe] = await query<{ name_kk: string }>("SELECT name_kk FROM oblasts WHERE code = 'AKT'");
     await signIn(page, DEMO.akimatAktobe);
     for (const code of ["ATY", "ZKO", "MAN"]) {
@@ -182,7 +214,10 @@ test.describe("the dashboard", () => {
     for (const locale of ["kk", "en"] as const) {
       if (locale !== "kk") await chooseLanguage(page, locale);
       const tr = translator(locale);
-      for (const [size, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+      for (const [size, viewport] of [
+        ["desktop", { width: 1280, height: 900 }],
+        ["phone", { width: 390, height: 844 }],
+      ] as const) {
         await page.setViewportSize(viewport);
         await expectFiguresMatchSql(page, null, locale);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(tr("dashboard.title"));

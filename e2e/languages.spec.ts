@@ -17,7 +17,8 @@ async function expectInterfaceIn(page: Page, locale: Locale, headingKey: string)
   const nav = page.getByRole("navigation", { name: t("nav.main") });
   for (const key of NAV_KEYS) await expect(nav.getByRole("link", { name: t(`nav.${key}`), exact: true })).toBeVisible();
   const navLabels = Object.values(messagesOf(locale).nav as Record<string, string>);
-  for (const label of await nav.getByRole("link").allTextContents()) expect(navLabels, `navigation label "${label}" is a ${locale} message`).toContain(label);
+  for (const label of await nav.getByRole("link").allTextContents())
+    expect(navLabels, `navigation label "${label}" is a ${locale} message`).toContain(label);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(headingKey));
   await expect(page.getByRole("button", { name: t("header.signOut") })).toBeVisible();
 }
@@ -34,7 +35,10 @@ test.describe("interface languages", () => {
   });
 
   for (const locale of LOCALES) {
-    test(`choosing ${locale} with the switcher translates the navigation and headings, is remembered, and formats numbers in ${locale}`, async ({ page, context }) => {
+    test(`choosing ${locale} with the switcher translates the navigation and headings, is remembered, and formats numbers in ${locale}`, async ({
+      page,
+      context,
+    }) => {
       const t = translator(locale);
       await signInAs(page, DEMO.admin);
       // Start from a different language so that the switch to this one is a real change.
@@ -52,7 +56,10 @@ test.describe("interface languages", () => {
       await expect(page.getByTestId("language-switcher")).toHaveValue(locale);
 
       const total = await activeProjectCount();
-      await page.getByRole("navigation", { name: t("nav.main") }).getByRole("link", { name: t("nav.projects"), exact: true }).click();
+      await page
+        .getByRole("navigation", { name: t("nav.main") })
+        .getByRole("link", { name: t("nav.projects"), exact: true })
+        .click();
       await expect(page).toHaveURL((url) => url.pathname === "/projects");
       await expectInterfaceIn(page, locale, "projects.title");
       const count = page.getByTestId("project-count");
@@ -72,8 +79,18 @@ test.describe("interface languages", () => {
     });
   }
 
-  test("a project page gives the project's name and the catalog's note on its source in the reader's language", async ({ page }) => {
-    const [project] = await query<{ code: string; name_kk: string; name_ru: string; name_en: string; source_note_kk: string; source_note_ru: string; source_note_en: string }>(
+  test("a project page gives the project's name and the catalog's note on its source in the reader's language", async ({
+    page,
+  }) => {
+    const [project] = await query<{
+      code: string;
+      name_kk: string;
+      name_ru: string;
+      name_en: string;
+      source_note_kk: string;
+      source_note_ru: string;
+      source_note_en: string;
+    }>(
       `SELECT code, name_kk, name_ru, name_en, source_note_kk, source_note_ru, source_note_en FROM projects
         WHERE withdrawn_at IS NULL AND source_note_en IS NOT NULL AND name_ru IS NOT NULL AND name_en IS NOT NULL ORDER BY code LIMIT 1`,
     );
@@ -86,7 +103,8 @@ test.describe("interface languages", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(project![`name_${locale}`]);
       const source = page.getByRole("region", { name: translator(locale)("project.source") });
       await expect(source).toContainText(project![`source_note_${locale}`]);
-      for (const other of LOCALES.filter((candidate) => candidate !== locale)) await expect(source).not.toContainText(project![`source_note_${other}`]);
+      for (const other of LOCALES.filter((candidate) => candidate !== locale))
+        await expect(source).not.toContainText(project![`source_note_${other}`]);
     }
   });
 

@@ -15,11 +15,25 @@ const OUTPUT = path.join(process.cwd(), "e2e", "output");
 type Row = { code: string; status: string; percent_complete: number; version: number };
 /** The projects' current values, by code. */
 const projectsOf = async (codes: string[]) =>
-  Object.fromEntries((await query<Row>("SELECT code, status::text AS status, percent_complete, version FROM projects WHERE code = ANY($1)", [codes])).map((row) => [row.code, row]));
-const untouched = (codes: string[]) => Object.fromEntries(codes.map((code) => [code, expect.objectContaining({ status: "PLANNED", version: 1 })]));
+  Object.fromEntries(
+    (
+      await query<Row>(
+        "SELECT code, status::text AS status, percent_complete, version FROM projects WHERE code = ANY($1)",
+        [codes],
+      )
+    ).map((row) => [row.code, row]),
+  );
+const untouched = (codes: string[]) =>
+  Object.fromEntries(codes.map((code) => [code, expect.objectContaining({ status: "PLANNED", version: 1 })]));
 
-async function downloadSheet(page: Page, count: number): Promise<{ workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t("progressSheet.downloadFiltered", { count }) }).click()]);
+async function downloadSheet(
+  page: Page,
+  count: number,
+): Promise<{ workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet }> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: t("progressSheet.downloadFiltered", { count }) }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^batys-progress-sheet-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const file = path.join(OUTPUT, "progress-sheet.xlsx");
   await download.saveAs(file);
@@ -36,11 +50,15 @@ async function upload(page: Page, workbook: ExcelJS.Workbook, name: string): Pro
 }
 
 test.describe("progress sheet", () => {
-  test("ministry staff download the sheet of a filtered list, fill it in offline, check it and save every update at once", async ({ page }) => {
+  test("ministry staff download the sheet of a filtered list, fill it in offline, check it and save every update at once", async ({
+    page,
+  }) => {
     await signInAs(page, DEMO.ministry);
     await page.goto(`/projects?${FILTER}`);
     await page.getByRole("link", { name: t("progressSheet.link"), exact: true }).click();
-    await expect(page).toHaveURL((url) => url.pathname === "/projects/import" && url.searchParams.get("category") === "human-capital");
+    await expect(page).toHaveURL(
+      (url) => url.pathname === "/projects/import" && url.searchParams.get("category") === "human-capital",
+    );
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("progressSheet.title"));
 
     const [{ count }] = (await query<{ count: number }>(
@@ -93,7 +111,9 @@ test.describe("progress sheet", () => {
     await expect(page.getByTestId("history")).toContainText("Оқу бағдарламасы әзірленді");
   });
 
-  test("an akimat officer's sheet of their oblast becomes field reports for the ministry to review", async ({ page }) => {
+  test("an akimat officer's sheet of their oblast becomes field reports for the ministry to review", async ({
+    page,
+  }) => {
     await signInAs(page, DEMO.akimatAtyrau);
     await page.goto("/projects?category=human-capital&horizon=2050");
     await page.getByRole("link", { name: t("progressSheet.link"), exact: true }).click();
@@ -110,12 +130,17 @@ test.describe("progress sheet", () => {
     const column = (key: string) => header.indexOf(t(`progressSheet.columns.${key}`)) + 1;
     const row = worksheet.getRow(2);
     const code = String(row.getCell(column("code")).value);
-    const [project] = await query<Row & { id: number }>("SELECT id, code, status::text AS status, percent_complete, version FROM projects WHERE code = $1", [code]);
+    const [project] = await query<Row & { id: number }>(
+      "SELECT id, code, status::text AS status, percent_complete, version FROM projects WHERE code = $1",
+      [code],
+    );
     row.getCell(column("percentComplete")).value = 15;
     row.getCell(column("comment")).value = "Аудандық оқу орталығында курстар басталды";
     await upload(page, workbook, "progress-sheet-akimat.xlsx");
     const report = page.getByTestId("sheet-report");
-    await expect(report).toContainText(t("progressSheet.summaryReports", { update: 1, unchanged: count - 1, problems: 0 }));
+    await expect(report).toContainText(
+      t("progressSheet.summaryReports", { update: 1, unchanged: count - 1, problems: 0 }),
+    );
     await report.getByRole("button", { name: t("progressSheet.applyReports", { count: 1 }) }).click();
     await expect(report.getByRole("status")).toHaveText(t("progressSheet.appliedReports", { count: 1 }));
     await expect(report.locator("tr[data-outcome=update]")).toContainText(t("progressSheet.outcomes.reported"));
@@ -124,11 +149,18 @@ test.describe("progress sheet", () => {
       "SELECT state::text AS state, percent_complete, comment FROM field_reports WHERE project_id = $1 ORDER BY id DESC LIMIT 1",
       [project!.id],
     );
-    expect(reports).toEqual([{ state: "PENDING", percent_complete: 15, comment: "Аудандық оқу орталығында курстар басталды" }]);
-    expect(await projectsOf([code])).toEqual({ [code]: { code, status: project!.status, percent_complete: project!.percent_complete, version: project!.version } });
+    expect(reports).toEqual([
+      { state: "PENDING", percent_complete: 15, comment: "Аудандық оқу орталығында курстар басталды" },
+    ]);
+    expect(await projectsOf([code])).toEqual({
+      [code]: { code, status: project!.status, percent_complete: project!.percent_complete, version: project!.version },
+    });
   });
 
-  test("a manager, who neither records progress nor reports, gets no link, no page, no sheet and no upload", async ({ page, baseURL }) => {
+  test("a manager, who neither records progress nor reports, gets no link, no page, no sheet and no upload", async ({
+    page,
+    baseURL,
+  }) => {
     await signInAs(page, DEMO.manager);
     await page.goto("/projects");
     await expect(page.getByRole("link", { name: t("progressSheet.link"), exact: true })).toHaveCount(0);
@@ -137,24 +169,41 @@ test.describe("progress sheet", () => {
     expect((await page.request.get("/projects/import/sheet")).status()).toBe(403);
     const refused = await page.request.post("/projects/import/upload", {
       headers: { Origin: baseURL! },
-      multipart: { mode: "apply", file: { name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from("Code,Version,Status,Percent complete,As of\n") } },
+      multipart: {
+        mode: "apply",
+        file: {
+          name: "sheet.csv",
+          mimeType: "text/csv",
+          buffer: Buffer.from("Code,Version,Status,Percent complete,As of\n"),
+        },
+      },
     });
     expect(refused.status()).toBe(403);
     expect(await refused.text()).toContain(t("progressSheet.errors.forbidden"));
   });
 
-  test("an upload from another site, or of a file that is not a sheet, is refused and changes nothing", async ({ page, baseURL }) => {
+  test("an upload from another site, or of a file that is not a sheet, is refused and changes nothing", async ({
+    page,
+    baseURL,
+  }) => {
     await signInAs(page, DEMO.ministry);
-    const [project] = await query<Row>("SELECT p.code, p.status::text AS status, p.percent_complete, p.version FROM projects p JOIN categories c ON c.id = p.category_id WHERE c.code = 'human-capital' AND p.horizon = 2040 ORDER BY p.code LIMIT 1");
+    const [project] = await query<Row>(
+      "SELECT p.code, p.status::text AS status, p.percent_complete, p.version FROM projects p JOIN categories c ON c.id = p.category_id WHERE c.code = 'human-capital' AND p.horizon = 2040 ORDER BY p.code LIMIT 1",
+    );
     const csv = `Code,Version,Status,Percent complete,As of\n${project!.code},${project!.version},DESIGN,10,2026-01-05\n`;
     const post = (origin: string, file: { name: string; buffer: Buffer }) =>
-      page.request.post("/projects/import/upload", { headers: { Origin: origin }, multipart: { mode: "apply", file: { ...file, mimeType: "application/octet-stream" } } });
+      page.request.post("/projects/import/upload", {
+        headers: { Origin: origin },
+        multipart: { mode: "apply", file: { ...file, mimeType: "application/octet-stream" } },
+      });
     expect((await post("https://evil.example", { name: "sheet.csv", buffer: Buffer.from(csv) })).status()).toBe(403);
     const notSheet = await post(baseURL!, { name: "notes.txt", buffer: Buffer.from(csv) });
     expect(notSheet.status()).toBe(400);
     expect(await notSheet.text()).toContain(t("progressSheet.errors.wrongType"));
     const noColumns = await post(baseURL!, { name: "sheet.csv", buffer: Buffer.from("a,b\n1,2\n") });
-    const required = ["code", "version", "status", "percentComplete", "asOf"].map((key) => `«${t(`progressSheet.columns.${key}`)}»`).join(", ");
+    const required = ["code", "version", "status", "percentComplete", "asOf"]
+      .map((key) => `«${t(`progressSheet.columns.${key}`)}»`)
+      .join(", ");
     expect(await noColumns.text()).toContain(t("progressSheet.errors.notASheet", { columns: required }));
     expect(await projectsOf([project!.code])).toEqual({ [project!.code]: project });
   });

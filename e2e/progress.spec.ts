@@ -48,7 +48,15 @@ async function footprint(code: string): Promise<string> {
   return row!.footprint;
 }
 
-type Update = { author_id: number; reported_by_id: number | null; status: string; previous_status: string; percent_complete: number; previous_percent: number; comment: string | null };
+type Update = {
+  author_id: number;
+  reported_by_id: number | null;
+  status: string;
+  previous_status: string;
+  percent_complete: number;
+  previous_percent: number;
+  comment: string | null;
+};
 
 async function updatesOf(projectId: number): Promise<Update[]> {
   return query<Update>(
@@ -59,7 +67,12 @@ async function updatesOf(projectId: number): Promise<Update[]> {
 
 /** Today in Kazakhstan, as the progress form's date field holds it. */
 function todayInKazakhstan(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Almaty",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -75,9 +88,16 @@ async function openProject(page: Page, project: Project): Promise<void> {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(project.name_kk);
 }
 
-async function fillProgress(form: ReturnType<typeof progressForm>, values: { status?: string; percent?: number; comment?: string }): Promise<void> {
-  if (values.status) await form.getByLabel(t("progress.status"), { exact: true }).selectOption({ label: t(`statuses.${values.status}`) });
-  if (values.percent !== undefined) await form.getByLabel(t("progress.percentComplete"), { exact: true }).fill(String(values.percent));
+async function fillProgress(
+  form: ReturnType<typeof progressForm>,
+  values: { status?: string; percent?: number; comment?: string },
+): Promise<void> {
+  if (values.status)
+    await form
+      .getByLabel(t("progress.status"), { exact: true })
+      .selectOption({ label: t(`statuses.${values.status}`) });
+  if (values.percent !== undefined)
+    await form.getByLabel(t("progress.percentComplete"), { exact: true }).fill(String(values.percent));
   if (values.comment !== undefined) await form.getByLabel(t("progress.comment"), { exact: true }).fill(values.comment);
 }
 
@@ -91,7 +111,9 @@ async function newSignedInPage(browser: Browser, email: string, path: string): P
 // ---------------------------------------------------------------------------------------------------------------
 
 test.describe("recording progress", () => {
-  test("ministry staff record a status, percent and comment, and see them in the history, the project row and the audit log", async ({ page }) => {
+  test("ministry staff record a status, percent and comment, and see them in the history, the project row and the audit log", async ({
+    page,
+  }) => {
     const project = await projectOnlyIn("MAN", 0);
     const ministry = await userNamed(DEMO.ministry);
     const comment = `Жобалау басталды ${Date.now()}`;
@@ -114,22 +136,49 @@ test.describe("recording progress", () => {
     await expect(entry).toContainText(comment);
     await expect(entry.locator("time")).toHaveAttribute("datetime", todayInKazakhstan());
 
-    const [row] = await query<{ status: string; percent_complete: number; version: number; last_progress_as_of: string }>(
+    const [row] = await query<{
+      status: string;
+      percent_complete: number;
+      version: number;
+      last_progress_as_of: string;
+    }>(
       "SELECT status::text AS status, percent_complete, version, to_char(last_progress_as_of, 'YYYY-MM-DD') AS last_progress_as_of FROM projects WHERE id = $1",
       [project.id],
     );
-    expect(row).toEqual({ status: "DESIGN", percent_complete: 35, version: project.version + 1, last_progress_as_of: todayInKazakhstan() });
+    expect(row).toEqual({
+      status: "DESIGN",
+      percent_complete: 35,
+      version: project.version + 1,
+      last_progress_as_of: todayInKazakhstan(),
+    });
     expect(await updatesOf(project.id)).toEqual([
-      { author_id: ministry.id, reported_by_id: null, status: "DESIGN", previous_status: "PLANNED", percent_complete: 35, previous_percent: 0, comment },
+      {
+        author_id: ministry.id,
+        reported_by_id: null,
+        status: "DESIGN",
+        previous_status: "PLANNED",
+        percent_complete: 35,
+        previous_percent: 0,
+        comment,
+      },
     ]);
-    const audit = await query<{ actor_id: number; before: { status: string; percentComplete: number }; after: { status: string; percentComplete: number; comment: string; version: number } }>(
+    const audit = await query<{
+      actor_id: number;
+      before: { status: string; percentComplete: number };
+      after: { status: string; percentComplete: number; comment: string; version: number };
+    }>(
       "SELECT actor_id, before, after FROM audit_logs WHERE action = 'project.progress' AND target_type = 'project' AND target_id = $1",
       [String(project.id)],
     );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_id).toBe(ministry.id);
     expect(audit[0]!.before).toMatchObject({ status: "PLANNED", percentComplete: 0 });
-    expect(audit[0]!.after).toMatchObject({ status: "DESIGN", percentComplete: 35, comment, version: project.version + 1 });
+    expect(audit[0]!.after).toMatchObject({
+      status: "DESIGN",
+      percentComplete: 35,
+      comment,
+      version: project.version + 1,
+    });
 
     // The page header shows the new state after a reload too.
     await page.reload();
@@ -137,7 +186,9 @@ test.describe("recording progress", () => {
     await expect(history(page)).toHaveCount(1);
   });
 
-  test("when two people save the same project, the second sees a conflict listing the first one's change and nothing is overwritten", async ({ browser }) => {
+  test("when two people save the same project, the second sees a conflict listing the first one's change and nothing is overwritten", async ({
+    browser,
+  }) => {
     const project = await projectOnlyIn("MAN", 1);
     const ministry = await userNamed(DEMO.ministry);
     const first = await newSignedInPage(browser, DEMO.ministry, `/projects/${project.code}`);
@@ -148,12 +199,16 @@ test.describe("recording progress", () => {
       const firstComment = `Бірінші сақтады ${Date.now()}`;
 
       await fillProgress(progressForm(first), { percent: 10, comment: firstComment });
-      await progressForm(first).getByRole("button", { name: t("progress.save") }).click();
+      await progressForm(first)
+        .getByRole("button", { name: t("progress.save") })
+        .click();
       await expect(history(first)).toHaveCount(1);
 
       // The second tab still holds the version it loaded.
       await fillProgress(progressForm(second), { percent: 20, comment: "Екінші сақтауға тырысты" });
-      await progressForm(second).getByRole("button", { name: t("progress.save") }).click();
+      await progressForm(second)
+        .getByRole("button", { name: t("progress.save") })
+        .click();
       const conflict = second.getByTestId("conflict");
       await expect(conflict).toBeVisible();
       await expect(conflict).toContainText(t("progress.conflictTitle"));
@@ -168,7 +223,10 @@ test.describe("recording progress", () => {
       const updates = await updatesOf(project.id);
       expect(updates).toHaveLength(1);
       expect(updates[0]).toMatchObject({ author_id: ministry.id, percent_complete: 10, comment: firstComment });
-      const [row] = await query<{ percent_complete: number; version: number }>("SELECT percent_complete, version FROM projects WHERE id = $1", [project.id]);
+      const [row] = await query<{ percent_complete: number; version: number }>(
+        "SELECT percent_complete, version FROM projects WHERE id = $1",
+        [project.id],
+      );
       expect(row).toEqual({ percent_complete: 10, version: project.version + 1 });
 
       // "Reload" brings in the first change; the second person can then decide again.
@@ -183,19 +241,34 @@ test.describe("recording progress", () => {
     }
   });
 
-  test("bad values on the progress form show a translated error beside the field and change nothing", async ({ page }) => {
+  test("bad values on the progress form show a translated error beside the field and change nothing", async ({
+    page,
+  }) => {
     const project = await projectOnlyIn("MAN", 2);
     const before = await footprint(project.code);
     await signInTo(page, DEMO.ministry, `/projects/${project.code}`);
 
     const cases: { what: string; field: string; key: string; fill: (page: Page) => Promise<void> }[] = [
-      { what: "percent 150", field: "progress-percent", key: "percentRange", fill: (page) => progressForm(page).getByLabel(t("progress.percentComplete"), { exact: true }).fill("150") },
-      { what: "a future date", field: "progress-as-of", key: "futureDate", fill: (page) => progressForm(page).getByLabel(t("progress.asOf"), { exact: true }).fill("2099-12-31") },
+      {
+        what: "percent 150",
+        field: "progress-percent",
+        key: "percentRange",
+        fill: (page) => progressForm(page).getByLabel(t("progress.percentComplete"), { exact: true }).fill("150"),
+      },
+      {
+        what: "a future date",
+        field: "progress-as-of",
+        key: "futureDate",
+        fill: (page) => progressForm(page).getByLabel(t("progress.asOf"), { exact: true }).fill("2099-12-31"),
+      },
       {
         what: "a javascript: link",
         field: "progress-evidence",
         key: "httpLinkOnly",
-        fill: (page) => progressForm(page).getByLabel(t("progress.evidenceUrl"), { exact: true }).fill("javascript:alert(document.cookie)"),
+        fill: (page) =>
+          progressForm(page)
+            .getByLabel(t("progress.evidenceUrl"), { exact: true })
+            .fill("javascript:alert(document.cookie)"),
       },
       {
         what: "a 100 KB comment",
@@ -216,7 +289,9 @@ test.describe("recording progress", () => {
         await openProject(page, project);
         await fillProgress(progressForm(page), { percent: 5 });
         await fill(page);
-        await progressForm(page).getByRole("button", { name: t("progress.save") }).click();
+        await progressForm(page)
+          .getByRole("button", { name: t("progress.save") })
+          .click();
         const error = page.getByTestId(`error-${field}`);
         await expect(error).toHaveText(t(`formErrors.${key}`));
         await expect(page.locator(`#${field}`)).toHaveAttribute("aria-invalid", "true");
@@ -230,7 +305,10 @@ test.describe("recording progress", () => {
 });
 
 test.describe("field reports", () => {
-  test("an akimat officer's field report, accepted by the ministry, moves the project and the history credits both", async ({ page, browser }) => {
+  test("an akimat officer's field report, accepted by the ministry, moves the project and the history credits both", async ({
+    page,
+    browser,
+  }) => {
     const project = await projectOnlyIn("AKT", 0);
     const officer = await userNamed(DEMO.akimatAktobe);
     const ministry = await userNamed(DEMO.ministry);
@@ -242,23 +320,42 @@ test.describe("field reports", () => {
     await expect(progressForm(page)).toHaveCount(0);
     await expect(page.getByRole("heading", { name: t("fieldReports.submitTitle") })).toBeVisible();
     await fillProgress(reportForm(page), { status: "DESIGN", percent: 20, comment });
-    await reportForm(page).getByRole("button", { name: t("fieldReports.submit") }).click();
+    await reportForm(page)
+      .getByRole("button", { name: t("fieldReports.submit") })
+      .click();
     await expect(reportForm(page).getByRole("status")).toHaveText(t("fieldReports.submitted"));
 
-    const [report] = await query<{ id: number; state: string; status: string; percent_complete: number; submitted_by_id: number }>(
+    const [report] = await query<{
+      id: number;
+      state: string;
+      status: string;
+      percent_complete: number;
+      submitted_by_id: number;
+    }>(
       "SELECT id, state::text AS state, status::text AS status, percent_complete, submitted_by_id FROM field_reports WHERE project_id = $1",
       [project.id],
     );
-    expect(report).toMatchObject({ state: "PENDING", status: "DESIGN", percent_complete: 20, submitted_by_id: officer.id });
+    expect(report).toMatchObject({
+      state: "PENDING",
+      status: "DESIGN",
+      percent_complete: 20,
+      submitted_by_id: officer.id,
+    });
     // A report alone does not move the project.
     expect(await updatesOf(project.id)).toEqual([]);
-    const [unchanged] = await query<{ status: string; percent_complete: number }>("SELECT status::text AS status, percent_complete FROM projects WHERE id = $1", [project.id]);
+    const [unchanged] = await query<{ status: string; percent_complete: number }>(
+      "SELECT status::text AS status, percent_complete FROM projects WHERE id = $1",
+      [project.id],
+    );
     expect(unchanged).toEqual({ status: "PLANNED", percent_complete: 0 });
 
     // The ministry reviews it in the queue.
     const reviewer = await newSignedInPage(browser, DEMO.ministry, "/projects");
     try {
-      await reviewer.getByRole("navigation", { name: t("nav.main") }).getByRole("link", { name: t("nav.fieldReports"), exact: true }).click();
+      await reviewer
+        .getByRole("navigation", { name: t("nav.main") })
+        .getByRole("link", { name: t("nav.fieldReports"), exact: true })
+        .click();
       await expect(reviewer).toHaveURL((url) => url.pathname === "/field-reports");
       await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(t("fieldReports.title"));
       const item = reviewer.getByTestId("field-report").filter({ hasText: project.code });
@@ -270,10 +367,21 @@ test.describe("field reports", () => {
       // Once accepted it leaves the queue.
       await expect(item).toHaveCount(0);
 
-      const [project2] = await query<{ status: string; percent_complete: number }>("SELECT status::text AS status, percent_complete FROM projects WHERE id = $1", [project.id]);
+      const [project2] = await query<{ status: string; percent_complete: number }>(
+        "SELECT status::text AS status, percent_complete FROM projects WHERE id = $1",
+        [project.id],
+      );
       expect(project2).toEqual({ status: "DESIGN", percent_complete: 20 });
       expect(await updatesOf(project.id)).toEqual([
-        { author_id: ministry.id, reported_by_id: officer.id, status: "DESIGN", previous_status: "PLANNED", percent_complete: 20, previous_percent: 0, comment },
+        {
+          author_id: ministry.id,
+          reported_by_id: officer.id,
+          status: "DESIGN",
+          previous_status: "PLANNED",
+          percent_complete: 20,
+          previous_percent: 0,
+          comment,
+        },
       ]);
       const [accepted] = await query<{ state: string; reviewed_by_id: number; progress_update_id: number | null }>(
         "SELECT state::text AS state, reviewed_by_id, progress_update_id FROM field_reports WHERE id = $1",
@@ -300,7 +408,10 @@ test.describe("field reports", () => {
     await expect(own).toContainText(t("fieldReports.reviewedBy", { name: ministry.name }));
   });
 
-  test("a rejected field report shows its reason to the officer and leaves the project unchanged", async ({ page, browser }) => {
+  test("a rejected field report shows its reason to the officer and leaves the project unchanged", async ({
+    page,
+    browser,
+  }) => {
     const project = await projectOnlyIn("AKT", 1);
     const ministry = await userNamed(DEMO.ministry);
     const reason = `Фото дәлел жоқ ${Date.now()}`;
@@ -308,7 +419,9 @@ test.describe("field reports", () => {
     await signInTo(page, DEMO.akimatAktobe, `/projects/${project.code}`);
     await openProject(page, project);
     await fillProgress(reportForm(page), { status: "IN_PROGRESS", percent: 60, comment: "Құрылыс жүріп жатыр" });
-    await reportForm(page).getByRole("button", { name: t("fieldReports.submit") }).click();
+    await reportForm(page)
+      .getByRole("button", { name: t("fieldReports.submit") })
+      .click();
     await expect(reportForm(page).getByRole("status")).toHaveText(t("fieldReports.submitted"));
     const before = await footprint(project.code);
 
@@ -320,7 +433,10 @@ test.describe("field reports", () => {
       // A rejection needs a reason.
       await item.getByRole("button", { name: t("fieldReports.reject"), exact: true }).click();
       await expect(item.getByText(t("formErrors.reasonRequired"), { exact: true })).toBeVisible();
-      const [stillPending] = await query<{ state: string }>("SELECT state::text AS state FROM field_reports WHERE project_id = $1", [project.id]);
+      const [stillPending] = await query<{ state: string }>(
+        "SELECT state::text AS state FROM field_reports WHERE project_id = $1",
+        [project.id],
+      );
       expect(stillPending!.state).toBe("PENDING");
 
       await item.getByLabel(t("fieldReports.rejectReason"), { exact: true }).fill(reason);
@@ -330,16 +446,29 @@ test.describe("field reports", () => {
       await reviewer.context().close();
     }
 
-    const [rejected] = await query<{ state: string; rejection_reason: string; reviewed_by_id: number; progress_update_id: number | null }>(
+    const [rejected] = await query<{
+      state: string;
+      rejection_reason: string;
+      reviewed_by_id: number;
+      progress_update_id: number | null;
+    }>(
       "SELECT state::text AS state, rejection_reason, reviewed_by_id, progress_update_id FROM field_reports WHERE project_id = $1",
       [project.id],
     );
-    expect(rejected).toEqual({ state: "REJECTED", rejection_reason: reason, reviewed_by_id: ministry.id, progress_update_id: null });
+    expect(rejected).toEqual({
+      state: "REJECTED",
+      rejection_reason: reason,
+      reviewed_by_id: ministry.id,
+      progress_update_id: null,
+    });
     // The project, its history and its audit trail are as they were when the report was sent.
     expect(await footprint(project.code)).toBe(before);
     expect(await updatesOf(project.id)).toEqual([]);
 
-    await page.getByRole("navigation", { name: t("nav.main") }).getByRole("link", { name: t("nav.fieldReports"), exact: true }).click();
+    await page
+      .getByRole("navigation", { name: t("nav.main") })
+      .getByRole("link", { name: t("nav.fieldReports"), exact: true })
+      .click();
     await expect(page).toHaveURL((url) => url.pathname === "/field-reports");
     const own = page.getByTestId("field-report").filter({ hasText: project.code });
     await expect(own).toContainText(t("fieldReports.states.REJECTED"));
@@ -358,10 +487,20 @@ test.describe("field reports", () => {
     );
     expect(projects).toHaveLength(2);
     for (const project of projects) {
-      await query("INSERT INTO field_reports (project_id, submitted_by_id, status, percent_complete, as_of, comment) VALUES ($1, $2, 'DESIGN', 5, current_date, 'e2e: page accept')", [project.id, officer.id]);
+      await query(
+        "INSERT INTO field_reports (project_id, submitted_by_id, status, percent_complete, as_of, comment) VALUES ($1, $2, 'DESIGN', 5, current_date, 'e2e: page accept')",
+        [project.id, officer.id],
+      );
     }
     // Other tests' reports come and go meanwhile: count only these two.
-    const pending = async () => Number((await query<{ n: string }>("SELECT count(*) AS n FROM field_reports WHERE state = 'PENDING' AND comment = 'e2e: page accept'"))[0]!.n);
+    const pending = async () =>
+      Number(
+        (
+          await query<{ n: string }>(
+            "SELECT count(*) AS n FROM field_reports WHERE state = 'PENDING' AND comment = 'e2e: page accept'",
+          )
+        )[0]!.n,
+      );
     await signInTo(page, DEMO.ministry, "/field-reports");
     await expect(page.getByTestId("field-report").filter({ hasText: "e2e: page accept" })).toHaveCount(2);
     const shown = await page.getByTestId("field-report").count();
@@ -385,23 +524,39 @@ test.describe("field reports", () => {
 // manager's session is refused by the server.
 
 /** The hidden fields (Next's action reference included) of the form with this test id, from the page's HTML. */
-async function hiddenFieldsOf(request: APIRequestContext, path: string, testId: string): Promise<Record<string, string>> {
+async function hiddenFieldsOf(
+  request: APIRequestContext,
+  path: string,
+  testId: string,
+): Promise<Record<string, string>> {
   const html = await (await request.get(path)).text();
   const start = html.indexOf(`data-testid="${testId}"`);
   expect(start, `the HTML of ${path} holds the form ${testId}`).toBeGreaterThan(-1);
   const formHtml = html.slice(start, html.indexOf("</form>", start));
   const decode = (value: string) =>
-    value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    value
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   const fields: Record<string, string> = {};
   for (const [tag] of formHtml.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
     const name = /name="([^"]*)"/.exec(tag)?.[1];
     if (name) fields[decode(name)] = decode(/value="([^"]*)"/.exec(tag)?.[1] ?? "");
   }
-  expect(Object.keys(fields).some((name) => name.startsWith("$ACTION")), "the form carries its server action reference").toBe(true);
+  expect(
+    Object.keys(fields).some((name) => name.startsWith("$ACTION")),
+    "the form carries its server action reference",
+  ).toBe(true);
   return fields;
 }
 
-test("a manager sees neither the progress form nor the field report form, and posting the form with their session changes nothing", async ({ page, browser, baseURL }) => {
+test("a manager sees neither the progress form nor the field report form, and posting the form with their session changes nothing", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const project = await projectOnlyIn("ZKO", 0);
   const ministry = await userNamed(DEMO.ministry);
   const before = await footprint(project.code);
@@ -420,8 +575,15 @@ test("a manager sees neither the progress form nor the field report form, and po
   try {
     const hidden = await hiddenFieldsOf(staff.request, `/projects/${project.code}`, "progress-form");
     expect(hidden.projectCode).toBe(project.code);
-    const body = { ...hidden, status: "IN_PROGRESS", percentComplete: "50", asOf: todayInKazakhstan(), comment: "Басшы жазбауы тиіс" };
-    const post = (request: APIRequestContext) => request.post(`/projects/${project.code}`, { multipart: body, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    const body = {
+      ...hidden,
+      status: "IN_PROGRESS",
+      percentComplete: "50",
+      asOf: todayInKazakhstan(),
+      comment: "Басшы жазбауы тиіс",
+    };
+    const post = (request: APIRequestContext) =>
+      request.post(`/projects/${project.code}`, { multipart: body, headers: { Origin: baseURL! }, maxRedirects: 0 });
 
     const refused = await post(page.request);
     expect(refused.status()).toBeLessThan(500);
@@ -431,7 +593,11 @@ test("a manager sees neither the progress form nor the field report form, and po
     const accepted = await post(staff.request);
     expect(accepted.status()).toBeLessThan(500);
     await expect.poll(async () => (await updatesOf(project.id)).length).toBe(1);
-    expect((await updatesOf(project.id))[0]).toMatchObject({ author_id: ministry.id, status: "IN_PROGRESS", percent_complete: 50 });
+    expect((await updatesOf(project.id))[0]).toMatchObject({
+      author_id: ministry.id,
+      status: "IN_PROGRESS",
+      percent_complete: 50,
+    });
   } finally {
     await staff.context().close();
   }

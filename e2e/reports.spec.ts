@@ -10,12 +10,15 @@ test.describe("period reports", () => {
     await signInAs(page, DEMO.manager);
     await page.goto("/reports?scope=region&from=2026-01-01&to=2026-12-31");
     await expect(page.getByRole("heading", { level: 1, name: messages.reports.title })).toBeVisible();
-    const [row] = await query<{ total: number }>("SELECT count(*)::int AS total FROM projects WHERE withdrawn_at IS NULL");
+    const [row] = await query<{ total: number }>(
+      "SELECT count(*)::int AS total FROM projects WHERE withdrawn_at IS NULL",
+    );
     const figures = page.getByRole("table", { name: messages.reports.figures });
     // The first row holds the number of projects at the start and at the end, formatted for the locale.
     const digits = ((await figures.getByRole("row").nth(1).textContent()) ?? "").replace(/\D/g, "");
     expect(digits).toBe(`${row!.total}${row!.total}`);
-    for (const key of ["changes", "attention", "oblasts", "sectors"]) await expect(page.getByTestId(`report-table-${key}`)).toBeVisible();
+    for (const key of ["changes", "attention", "oblasts", "sectors"])
+      await expect(page.getByTestId(`report-table-${key}`)).toBeVisible();
 
     const download = page.waitForEvent("download", { timeout: 60_000 });
     await page.getByTestId("download-pdf").click();
@@ -51,10 +54,14 @@ test.describe("period reports", () => {
     const body = await csv.body();
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.subarray(3).toString("utf8").trim().split("\r\n");
-    const [count] = await query<{ n: number }>("SELECT count(DISTINCT p.id)::int AS n FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE o.code = 'ATY' AND p.withdrawn_at IS NULL");
+    const [count] = await query<{ n: number }>(
+      "SELECT count(DISTINCT p.id)::int AS n FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE o.code = 'ATY' AND p.withdrawn_at IS NULL",
+    );
     expect(lines.length).toBe(count!.n + 1);
     expect(lines[0]).toContain(messages.projects.columnCode);
-    const xlsx = await page.request.get("/reports/export?scope=region&from=2026-01-01&to=2026-12-31&table=sectors&format=xlsx");
+    const xlsx = await page.request.get(
+      "/reports/export?scope=region&from=2026-01-01&to=2026-12-31&table=sectors&format=xlsx",
+    );
     expect(xlsx.status()).toBe(200);
     expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
     const oc4ids = await page.request.get("/reports/oc4ids");

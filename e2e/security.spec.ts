@@ -34,21 +34,32 @@ function expectSecurityHeaders(response: APIResponse, what: string): string {
   expect(csp.get("base-uri"), `${what}: base-uri`).toEqual(["'self'"]);
   expect(csp.get("default-src"), `${what}: default-src`).toEqual(["'self'"]);
 
-  expect(headers["referrer-policy"], `${what}: Referrer-Policy`).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+  expect(headers["referrer-policy"], `${what}: Referrer-Policy`).toMatch(
+    /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+  );
   expect(headers["x-content-type-options"], `${what}: X-Content-Type-Options`).toBe("nosniff");
   const permissions = headers["permissions-policy"];
   expect(permissions, `${what}: Permissions-Policy`).toBeTruthy();
-  for (const feature of ["camera", "microphone", "geolocation"]) expect(permissions, `${what}: ${feature} is off`).toContain(`${feature}=()`);
+  for (const feature of ["camera", "microphone", "geolocation"])
+    expect(permissions, `${what}: ${feature} is off`).toContain(`${feature}=()`);
   expect(headers["x-powered-by"], `${what}: no X-Powered-By`).toBeUndefined();
   return nonce!;
 }
 
 /** Signs of a leaked stack trace or internal detail in a page's HTML. */
-const LEAKS = [/\bat [\w.<>]+ \(/, /node_modules/, /\.(ts|tsx|js):\d+:\d+/, /\bTypeError\b|\bReferenceError\b|\bPrismaClient/, /\/work\/|\/app\/\.next/];
+const LEAKS = [
+  /\bat [\w.<>]+ \(/,
+  /node_modules/,
+  /\.(ts|tsx|js):\d+:\d+/,
+  /\bTypeError\b|\bReferenceError\b|\bPrismaClient/,
+  /\/work\/|\/app\/\.next/,
+];
 
 test.describe("security headers", () => {
   for (const path of ["/sign-in", "/", "/projects", "/no-such-page"]) {
-    test(`an anonymous request for ${path} carries the Content-Security-Policy with a nonce and the other security headers`, async ({ request }) => {
+    test(`an anonymous request for ${path} carries the Content-Security-Policy with a nonce and the other security headers`, async ({
+      request,
+    }) => {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), `${path} answers`).toBeLessThan(500);
       expectSecurityHeaders(response, path);
@@ -76,7 +87,9 @@ test.describe("security headers", () => {
     }
   });
 
-  test("the browser enforces the policy: an injected inline event handler does not run and is reported as a violation", async ({ page }) => {
+  test("the browser enforces the policy: an injected inline event handler does not run and is reported as a violation", async ({
+    page,
+  }) => {
     await page.goto("/sign-in");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("signIn.title"));
     // The classic injection: markup with an inline handler. Without 'unsafe-inline' the handler must not run.
@@ -89,7 +102,9 @@ test.describe("security headers", () => {
       holder.innerHTML = '<img src="/no-such-image.png" alt="" onerror="window.injected = true">';
       document.body.append(holder);
     });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toContainEqual(expect.stringMatching(/^script-src/));
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { violations: string[] }).violations))
+      .toContainEqual(expect.stringMatching(/^script-src/));
     expect(await page.evaluate(() => (window as unknown as { injected: boolean }).injected)).toBe(false);
   });
 });
@@ -117,11 +132,19 @@ test.describe("unknown routes", () => {
     await signInTo(page, DEMO.manager, "/projects");
     await chooseLanguage(page, "ru");
     const ru = translator("ru");
-    for (const path of ["/nothing-here", "/projects/NOPE-2030-999", "/oblasts/XXX", "/sectors/no-such-sector", "/admin/users/999999999"]) {
+    for (const path of [
+      "/nothing-here",
+      "/projects/NOPE-2030-999",
+      "/oblasts/XXX",
+      "/sectors/no-such-sector",
+      "/admin/users/999999999",
+    ]) {
       response = await page.goto(path);
       expect(response?.status(), path).toBeGreaterThanOrEqual(400);
       expect(response?.status(), path).toBeLessThan(500);
-      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(response?.status() === 403 ? ru("errors.forbiddenTitle") : ru("errors.notFoundTitle"));
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(
+        response?.status() === 403 ? ru("errors.forbiddenTitle") : ru("errors.notFoundTitle"),
+      );
       const html = await response!.text();
       for (const leak of LEAKS) expect(html, `${path}: no ${leak}`).not.toMatch(leak);
     }
@@ -129,7 +152,13 @@ test.describe("unknown routes", () => {
 
   test("malformed project codes and ids get the not-found page, never a server error", async ({ page }) => {
     await signInTo(page, DEMO.admin, "/projects");
-    for (const path of ["/projects/%00", `/projects/${"A".repeat(5000)}`, "/admin/users/-1", "/admin/users/1e400", "/oblasts/%3Cscript%3E"]) {
+    for (const path of [
+      "/projects/%00",
+      `/projects/${"A".repeat(5000)}`,
+      "/admin/users/-1",
+      "/admin/users/1e400",
+      "/oblasts/%3Cscript%3E",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(t("errors.notFoundTitle"));
@@ -149,14 +178,15 @@ test.describe("unknown routes", () => {
       for (const leak of LEAKS) expect(body, `${path}: no ${leak}`).not.toMatch(leak);
     }
   });
-
 });
 
 test("the sign-in page's callbackUrl never sends a signed-in user to another site", async ({ page, baseURL }) => {
   await signInTo(page, DEMO.manager, "/projects");
   // Browsers read a backslash as a slash: "/\\example.org" is the same as "//example.org", another host.
   for (const callbackUrl of ["//example.org/x", "/\\example.org/x", "https://example.org/x", "/\\/example.org"]) {
-    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+      maxRedirects: 0,
+    });
     expect(response.status(), callbackUrl).toBeGreaterThanOrEqual(300);
     expect(response.status(), callbackUrl).toBeLessThan(400);
     const location = response.headers().location!;

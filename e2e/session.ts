@@ -18,5 +18,8 @@ export async function signInAs(page: Page, email: string): Promise<void> {
     await page.context().clearCookies();
   }
   await signIn(page, email);
-  sessions.set(email, (await page.context().cookies()).filter((cookie) => cookie.name.includes("session-token")));
+  sessions.set(
+    email,
+    (await page.context().cookies()).filter((cookie) => cookie.name.includes("session-token")),
+  );
 }

@@ -11,8 +11,16 @@ import path from "node:path";
 import { createDatabase, databaseUrlFor, PROJECT_ROOT } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare-database";
 import {
-  actorFor, databaseFacts, exportFilter, firstLoadJs, measureExport, measurePages, measureProgress, pickTargets,
-  type PhaseResult, type Sessions,
+  actorFor,
+  databaseFacts,
+  exportFilter,
+  firstLoadJs,
+  measureExport,
+  measurePages,
+  measureProgress,
+  pickTargets,
+  type PhaseResult,
+  type Sessions,
 } from "./bench/measure";
 import { evaluateTargets, phaseTable, targetsTable } from "./bench/report";
 import { BENCH_DIST_DIR, buildApp, signIn, startApp, type AppServer } from "./bench/server";
@@ -63,16 +71,29 @@ function buildIsCurrent(): boolean {
   const newest = (entry: string): number => {
     const stat = fs.statSync(entry);
     if (!stat.isDirectory()) return stat.mtimeMs;
-    return fs.readdirSync(entry).filter((name) => name !== "generated" && name !== "node_modules").reduce((latest, name) => Math.max(latest, newest(path.join(entry, name))), 0);
+    return fs
+      .readdirSync(entry)
+      .filter((name) => name !== "generated" && name !== "node_modules")
+      .reduce((latest, name) => Math.max(latest, newest(path.join(entry, name))), 0);
   };
-  const sources = ["app", "components", "lib", "messages", "proxy.ts", "next.config.mjs", "package-lock.json"].map((name) => path.join(PROJECT_ROOT, name)).filter((name) => fs.existsSync(name));
+  const sources = ["app", "components", "lib", "messages", "proxy.ts", "next.config.mjs", "package-lock.json"]
+    .map((name) => path.join(PROJECT_ROOT, name))
+    .filter((name) => fs.existsSync(name));
   return sources.every((source) => newest(source) < builtAt);
 }
 
-async function measurePhase(name: string, kind: "real" | "synthetic", server: AppServer, sessions: Sessions, databaseUrl: string): Promise<PhaseResult> {
+async function measurePhase(
+  name: string,
+  kind: "real" | "synthetic",
+  server: AppServer,
+  sessions: Sessions,
+  databaseUrl: string,
+): Promise<PhaseResult> {
   step(`phase "${name}": measuring`);
   const facts = await databaseFacts();
-  log(`  ${facts.projects} projects, ${facts.progressUpdates} progress updates, ${facts.users} users; database ${facts.databaseSizeMb} MB`);
+  log(
+    `  ${facts.projects} projects, ${facts.progressUpdates} progress updates, ${facts.users} users; database ${facts.databaseSizeMb} MB`,
+  );
   const progress = await measureProgress(databaseUrl, sessions.ministry.actor, kind, PROGRESS_S, log);
   const targets = await pickTargets(kind);
   const pages = await measurePages(server, sessions, { ...targets, durationS: DURATION_S }, log);
@@ -83,14 +104,20 @@ async function measurePhase(name: string, kind: "real" | "synthetic", server: Ap
 }
 
 async function main(): Promise<number> {
-  console.log(`npm run bench — ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; ${DURATION_S} s per load run`);
+  console.log(
+    `npm run bench — ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}; ${DURATION_S} s per load run`,
+  );
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "batys-bench-"));
   fs.chmodSync(workDir, 0o755); // as root, PostgreSQL runs as another user that must reach its data folder
   cleanups.push({ name: "temporary folder", run: async () => fs.rmSync(workDir, { recursive: true, force: true }) });
   try {
     step("PostgreSQL and the app build");
     const { startEmbeddedPostgres } = await import("./lib/embedded-postgres");
-    const pgServer = await startEmbeddedPostgres({ dataDir: path.join(workDir, "data"), port: PG_PORT, persistent: false });
+    const pgServer = await startEmbeddedPostgres({
+      dataDir: path.join(workDir, "data"),
+      port: PG_PORT,
+      persistent: false,
+    });
     cleanups.push({ name: "PostgreSQL", run: () => pgServer.stop() });
     log(`  embedded PostgreSQL started (${new URL(pgServer.serverUrl).port})`);
     const databaseName = `batys_bench_${Date.now()}`;
@@ -109,7 +136,12 @@ async function main(): Promise<number> {
     await build;
 
     step("server");
-    const server = await startApp({ port: PORT, databaseUrl, secret: crypto.randomBytes(32).toString("base64url"), logFile: path.join(workDir, "server.log") });
+    const server = await startApp({
+      port: PORT,
+      databaseUrl,
+      secret: crypto.randomBytes(32).toString("base64url"),
+      logFile: path.join(workDir, "server.log"),
+    });
     cleanups.push({ name: "app server", run: () => server.stop() });
     log(`  next start on ${server.base} (pid ${server.pid})`);
     const ministryCookie = await signIn(server.base, "ministry@batys.demo", DEMO_PASSWORD);
@@ -121,8 +153,19 @@ async function main(): Promise<number> {
     log("  signed in as ministry@batys.demo and akimat.aty@batys.demo");
 
     const real = await measurePhase("real catalog", "real", server, sessions, databaseUrl);
-    const js = await firstLoadJs(server, real.pages.map((result) => ({ key: result.key, path: result.path, cookie: result.user === "akimat.aty" ? akimatCookie : ministryCookie })));
-    log(`  first-load JS (gzip): ${Object.entries(js).map(([key, value]) => `${key} ${value.gzipKb} KB`).join(", ")}`);
+    const js = await firstLoadJs(
+      server,
+      real.pages.map((result) => ({
+        key: result.key,
+        path: result.path,
+        cookie: result.user === "akimat.aty" ? akimatCookie : ministryCookie,
+      })),
+    );
+    log(
+      `  first-load JS (gzip): ${Object.entries(js)
+        .map(([key, value]) => `${key} ${value.gzipKb} KB`)
+        .join(", ")}`,
+    );
 
     step(`synthetic data: ${SYNTHETIC_PROJECTS.toLocaleString("en")} projects, 1,000,000 updates, 1,000 users`);
     const { todayInKazakhstan } = await import("../lib/progress/calendar");
@@ -135,24 +178,45 @@ async function main(): Promise<number> {
 
     step("results");
     const targets = evaluateTargets(real, large, js);
-    console.log(`\nreal catalog (${real.projects} projects, ${real.progressUpdates} updates; database ${real.databaseSizeMb} MB) — baseline, times in ms\n`);
+    console.log(
+      `\nreal catalog (${real.projects} projects, ${real.progressUpdates} updates; database ${real.databaseSizeMb} MB) — baseline, times in ms\n`,
+    );
     console.log(phaseTable(real, false));
-    console.log(`\n100k projects (${large.projects} projects, ${large.progressUpdates} updates, ${large.users} users; database ${large.databaseSizeMb} MB) — times in ms\n`);
+    console.log(
+      `\n100k projects (${large.projects} projects, ${large.progressUpdates} updates, ${large.users} users; database ${large.databaseSizeMb} MB) — times in ms\n`,
+    );
     console.log(phaseTable(large, true));
-    console.log(`\nfirst-load JavaScript per page (gzip / raw): ${Object.entries(js).map(([key, value]) => `${key} ${value.gzipKb}/${value.rawKb} KB`).join(", ")}\n`);
+    console.log(
+      `\nfirst-load JavaScript per page (gzip / raw): ${Object.entries(js)
+        .map(([key, value]) => `${key} ${value.gzipKb}/${value.rawKb} KB`)
+        .join(", ")}\n`,
+    );
     console.log(targetsTable(targets));
     const passed = targets.filter((target) => target.pass).length;
     console.log(`\n${passed} of ${targets.length} targets met; took ${elapsed()} (mm:ss). Written: bench/results.json`);
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({
-      finishedAt: new Date().toISOString(),
-      durationS: Math.round((Date.now() - started) / 1000),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` },
-      settings: { loadDurationS: DURATION_S, progressDurationS: PROGRESS_S, port: PORT },
-      targets,
-      firstLoadJs: js,
-      phases: [real, large],
-    }, null, 2)}\n`);
+    fs.writeFileSync(
+      RESULTS_FILE,
+      `${JSON.stringify(
+        {
+          finishedAt: new Date().toISOString(),
+          durationS: Math.round((Date.now() - started) / 1000),
+          machine: {
+            cpus: os.cpus().length,
+            cpuModel: os.cpus()[0]?.model,
+            memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+            node: process.version,
+            platform: `${os.platform()} ${os.release()}`,
+          },
+          settings: { loadDurationS: DURATION_S, progressDurationS: PROGRESS_S, port: PORT },
+          targets,
+          firstLoadJs: js,
+          phases: [real, large],
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   } finally {
     step("stopping the server and PostgreSQL");

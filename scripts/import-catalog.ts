@@ -8,11 +8,15 @@ await runWithAppDatabase(async () => {
   const { CatalogError } = await import("../lib/catalog/load-catalog");
   try {
     const summary = await importCatalog({ onProgress: progressPrinter("catalog import") });
-    console.log(`inserted ${summary.inserted} · updated ${summary.updated} · unchanged ${summary.unchanged} · withdrawn ${summary.withdrawn} · restored ${summary.restored}`);
+    console.log(
+      `inserted ${summary.inserted} · updated ${summary.updated} · unchanged ${summary.unchanged} · withdrawn ${summary.withdrawn} · restored ${summary.restored}`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
-    console.error(`catalog import stopped, nothing written.\n  file:   ${error.file}\n  record: ${error.record ?? "-"}\n  reason: ${error.reason}`);
+    console.error(
+      `catalog import stopped, nothing written.\n  file:   ${error.file}\n  record: ${error.record ?? "-"}\n  reason: ${error.reason}`,
+    );
     return 2;
   }
 });

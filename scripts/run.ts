@@ -50,9 +50,18 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    console.log(server ? `database: embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, DATA_DIR)}/postgres` : "database: DATABASE_URL");
+    console.log(
+      server
+        ? `database: embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, DATA_DIR)}/postgres`
+        : "database: DATABASE_URL",
+    );
     await prepareDatabase(databaseUrl, { demoUsers: process.env.NODE_ENV !== "production" });
-    const env = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: ensureAuthSecret(DATA_DIR), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: ensureAuthSecret(DATA_DIR),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    };
     const next = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
     if (mode === "start" && !buildIsCurrent()) {
       console.log("building the app (first run or changed sources)…");

@@ -24,14 +24,29 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 function readVitestCounts(file: string): Omit<Outcome, "name" | "exitCode"> {
   if (!fs.existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function readPlaywrightCounts(file: string): Omit<Outcome, "name" | "exitCode"> {
   if (!fs.existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
 }
 
 async function openServer(): Promise<DatabaseServer> {
@@ -41,7 +56,13 @@ async function openServer(): Promise<DatabaseServer> {
   fs.chmodSync(dataDir, 0o755);
   const { startEmbeddedPostgres } = await import("./lib/embedded-postgres");
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 55432, persistent: false });
-  return { ...server, stop: async () => { await server.stop(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main(): Promise<number> {
@@ -63,22 +84,44 @@ async function main(): Promise<number> {
     // The formatter and linter first (Biome): a style slip fails the run before the slow suites start.
     if (wants("lint") && filters.length === 0) {
       const exitCode = await run(path.join(PROJECT_ROOT, "node_modules", ".bin", "biome"), ["check", "."], baseEnv);
-      outcomes.push({ name: "lint", exitCode, passed: exitCode === 0 ? 1 : 0, failed: exitCode === 0 ? 0 : 1, skipped: 0 });
+      outcomes.push({
+        name: "lint",
+        exitCode,
+        passed: exitCode === 0 ? 1 : 0,
+        failed: exitCode === 0 ? 0 : 1,
+        skipped: 0,
+      });
     }
     if (wants("unit")) {
       const file = path.join(REPORT_DIR, "unit.json");
-      const exitCode = await run(vitest, ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...filters], baseEnv);
+      const exitCode = await run(
+        vitest,
+        ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...filters],
+        baseEnv,
+      );
       outcomes.push({ name: "unit", exitCode, ...readVitestCounts(file) });
     }
     if (wants("integration")) {
       await createDatabase(server.serverUrl, integrationDb);
       const databaseUrl = databaseUrlFor(server.serverUrl, integrationDb);
       const file = path.join(REPORT_DIR, "integration.json");
-      const exitCode = await run(vitest, ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...filters], {
-        ...baseEnv,
-        DATABASE_URL: databaseUrl,
-        TEST_DATABASE_URL: databaseUrl,
-      });
+      const exitCode = await run(
+        vitest,
+        [
+          "run",
+          "--project",
+          "integration",
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${file}`,
+          ...filters,
+        ],
+        {
+          ...baseEnv,
+          DATABASE_URL: databaseUrl,
+          TEST_DATABASE_URL: databaseUrl,
+        },
+      );
       outcomes.push({ name: "integration", exitCode, ...readVitestCounts(file) });
     }
     if (wants("e2e")) {
@@ -98,7 +141,11 @@ async function main(): Promise<number> {
       const buildCode = process.env.E2E_SKIP_BUILD === "1" ? 0 : await run("npm", ["run", "build"], env);
       if (buildCode !== 0) outcomes.push({ name: "e2e build", exitCode: buildCode, passed: 0, failed: 1, skipped: 0 });
       else {
-        const exitCode = await run(path.join(PROJECT_ROOT, "node_modules", ".bin", "playwright"), ["test", ...filters], env);
+        const exitCode = await run(
+          path.join(PROJECT_ROOT, "node_modules", ".bin", "playwright"),
+          ["test", ...filters],
+          env,
+        );
         outcomes.push({ name: "e2e", exitCode, ...readPlaywrightCounts(path.join(REPORT_DIR, "e2e.json")) });
       }
     }
@@ -108,8 +155,18 @@ async function main(): Promise<number> {
   }
 
   console.log("\nsummary by suite:");
-  for (const outcome of outcomes) console.log(`  ${outcome.name.padEnd(12)} ${outcome.passed} passed, ${outcome.failed} failed, ${outcome.skipped} skipped${outcome.exitCode ? ` (exit ${outcome.exitCode})` : ""}`);
-  const total = outcomes.reduce((sum, outcome) => ({ passed: sum.passed + outcome.passed, failed: sum.failed + outcome.failed, skipped: sum.skipped + outcome.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  for (const outcome of outcomes)
+    console.log(
+      `  ${outcome.name.padEnd(12)} ${outcome.passed} passed, ${outcome.failed} failed, ${outcome.skipped} skipped${outcome.exitCode ? ` (exit ${outcome.exitCode})` : ""}`,
+    );
+  const total = outcomes.reduce(
+    (sum, outcome) => ({
+      passed: sum.passed + outcome.passed,
+      failed: sum.failed + outcome.failed,
+      skipped: sum.skipped + outcome.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return outcomes.every((outcome) => outcome.exitCode === 0) && total.failed === 0 && total.passed > 0 ? 0 : 1;
 }

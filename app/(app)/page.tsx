@@ -16,20 +16,40 @@ export default async function DashboardPage() {
   const user = await requireUser();
   // An akimat officer's home is their oblast's dashboard (with its district breakdown).
   const filter = user.oblastCode ? { oblastCode: user.oblastCode } : {};
-  const [t, locale, figures] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, getFigures(user, filter)]);
+  const [t, locale, figures] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    getFigures(user, filter),
+  ]);
   const oblast = OBLASTS.find((candidate) => candidate.code === user.oblastCode);
   return (
     <>
       <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
-      <p className="mb-4 text-sm text-slate-600">{oblast ? localizedName(oblast, locale) : t("dashboard.scopeRegion")}</p>
+      <p className="mb-4 text-sm text-slate-600">
+        {oblast ? localizedName(oblast, locale) : t("dashboard.scopeRegion")}
+      </p>
       {!user.oblastCode && (
         <nav aria-label={t("dashboard.otherViews")} className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {OBLASTS.map((oblast) => <Link key={oblast.code} href={`/oblasts/${oblast.code}`} className="text-brand underline">{localizedName(oblast, locale)}</Link>)}
-          <span aria-hidden className="text-slate-400">|</span>
-          {SECTORS.map((sector) => <Link key={sector.code} href={`/sectors/${sector.code}`} className="text-brand underline">{localizedName(sector, locale)}</Link>)}
+          {OBLASTS.map((oblast) => (
+            <Link key={oblast.code} href={`/oblasts/${oblast.code}`} className="text-brand underline">
+              {localizedName(oblast, locale)}
+            </Link>
+          ))}
+          <span aria-hidden className="text-slate-400">
+            |
+          </span>
+          {SECTORS.map((sector) => (
+            <Link key={sector.code} href={`/sectors/${sector.code}`} className="text-brand underline">
+              {localizedName(sector, locale)}
+            </Link>
+          ))}
         </nav>
       )}
-      {figures.total === 0 ? <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} /> : <DashboardWidgets user={user} filter={filter} />}
+      {figures.total === 0 ? (
+        <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} />
+      ) : (
+        <DashboardWidgets user={user} filter={filter} />
+      )}
     </>
   );
 }

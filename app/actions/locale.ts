@@ -11,6 +11,11 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 export async function chooseLocale(input: unknown): Promise<{ ok: boolean }> {
   const parsed = ZLocale.safeParse(input);
   if (!parsed.success) return { ok: false };
-  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: ONE_YEAR_SECONDS, sameSite: "lax", httpOnly: false });
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, {
+    path: "/",
+    maxAge: ONE_YEAR_SECONDS,
+    sameSite: "lax",
+    httpOnly: false,
+  });
   return { ok: true };
 }

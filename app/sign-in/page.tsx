@@ -15,7 +15,11 @@ function safeCallback(value: unknown): string {
   return typeof value === "string" && value.startsWith("/") && !/^\/[/\\]/.test(value) ? value : "/";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const callbackUrl = safeCallback((await searchParams).callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations();

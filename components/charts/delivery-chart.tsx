@@ -11,7 +11,12 @@ export type DeliveryGroup = { horizon: string; planned: number; done: number };
 /** Planned against delivered quantity (road km, railway km, MW, school places) per horizon. */
 export function DeliveryChart({ title, unit, groups }: { title: string; unit: string; groups: DeliveryGroup[] }) {
   const t = useTranslations("dashboard");
-  const table = <DataTable head={[t("horizon"), `${t("planned")}, ${unit}`, `${t("done")}, ${unit}`]} rows={groups.map((group) => [group.horizon, group.planned, group.done])} />;
+  const table = (
+    <DataTable
+      head={[t("horizon"), `${t("planned")}, ${unit}`, `${t("done")}, ${unit}`]}
+      rows={groups.map((group) => [group.horizon, group.planned, group.done])}
+    />
+  );
   return (
     <ChartCard title={title} table={table}>
       <ResponsiveContainer width="100%" height={220}>

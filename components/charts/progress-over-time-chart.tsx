@@ -11,7 +11,12 @@ export type MonthPoint = { month: string; completed: number; averagePercent: num
 /** Projects completed and average completion at each month's end, from the progress history. */
 export function ProgressOverTimeChart({ title, points }: { title: string; points: MonthPoint[] }) {
   const t = useTranslations("dashboard");
-  const table = <DataTable head={[t("month"), t("completed"), t("averageCompletion")]} rows={points.map((point) => [point.month, point.completed, `${point.averagePercent}%`])} />;
+  const table = (
+    <DataTable
+      head={[t("month"), t("completed"), t("averageCompletion")]}
+      rows={points.map((point) => [point.month, point.completed, `${point.averagePercent}%`])}
+    />
+  );
   if (points.length === 0) {
     return (
       <ChartCard title={title} table={table}>
@@ -29,8 +34,27 @@ export function ProgressOverTimeChart({ title, points }: { title: string; points
           <YAxis yAxisId="percent" orientation="right" domain={[0, 100]} unit="%" />
           <Tooltip />
           <Legend />
-          <Line isAnimationActive={false} yAxisId="count" type="stepAfter" dataKey="completed" name={t("completed")} stroke={STATUS_COLORS.COMPLETED} strokeWidth={2} dot={false} />
-          <Line isAnimationActive={false} yAxisId="percent" type="monotone" dataKey="averagePercent" name={t("averageCompletion")} stroke={AVERAGE_COLOR} strokeWidth={2} strokeDasharray="6 3" dot={false} />
+          <Line
+            isAnimationActive={false}
+            yAxisId="count"
+            type="stepAfter"
+            dataKey="completed"
+            name={t("completed")}
+            stroke={STATUS_COLORS.COMPLETED}
+            strokeWidth={2}
+            dot={false}
+          />
+          <Line
+            isAnimationActive={false}
+            yAxisId="percent"
+            type="monotone"
+            dataKey="averagePercent"
+            name={t("averageCompletion")}
+            stroke={AVERAGE_COLOR}
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

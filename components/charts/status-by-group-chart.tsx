@@ -11,12 +11,23 @@ import { ChartCard } from "./chart-card";
 export type StatusGroup = { code: string; name: string } & Record<ProjectStatusCode, number>;
 
 /** Stacked bars of project counts per status for each group (sector or category); a bar opens the filtered list. */
-export function StatusByGroupChart({ title, groups, filterKey, baseQuery }: { title: string; groups: StatusGroup[]; filterKey: "sector" | "category"; baseQuery: Record<string, string> }) {
+export function StatusByGroupChart({
+  title,
+  groups,
+  filterKey,
+  baseQuery,
+}: {
+  title: string;
+  groups: StatusGroup[];
+  filterKey: "sector" | "category";
+  baseQuery: Record<string, string>;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const open = (index: number, status: ProjectStatusCode) => {
     const group = groups[index];
-    if (group) router.push(`/projects?${new URLSearchParams({ ...baseQuery, [filterKey]: group.code, status }).toString()}`);
+    if (group)
+      router.push(`/projects?${new URLSearchParams({ ...baseQuery, [filterKey]: group.code, status }).toString()}`);
   };
   const table = (
     <DataTable
@@ -34,7 +45,16 @@ export function StatusByGroupChart({ title, groups, filterKey, baseQuery }: { ti
           <Tooltip />
           <Legend />
           {PROJECT_STATUSES.map((status) => (
-            <Bar key={status} isAnimationActive={false} dataKey={status} name={t(`statuses.${status}`)} stackId="status" fill={STATUS_COLORS[status]} cursor="pointer" onClick={(_data, index) => open(index, status)} />
+            <Bar
+              key={status}
+              isAnimationActive={false}
+              dataKey={status}
+              name={t(`statuses.${status}`)}
+              stackId="status"
+              fill={STATUS_COLORS[status]}
+              cursor="pointer"
+              onClick={(_data, index) => open(index, status)}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

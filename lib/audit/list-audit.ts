@@ -6,8 +6,12 @@ import type { Prisma } from "../generated/prisma/client";
 import { OBLAST_CODES, PROJECT_CODE_PATTERN } from "../reference-data";
 
 const AUDIT_PAGE_SIZE = 50;
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(value)));
 
 /** The audit log's filters, as they appear in the URL. */
 export const ZAuditQuery = z.object({
@@ -22,15 +26,30 @@ export const ZAuditQuery = z.object({
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
 export function parseAuditQuery(raw: Record<string, string | string[] | undefined>): TAuditQuery {
-  return ZAuditQuery.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  return ZAuditQuery.parse(
+    Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
+  );
 }
 
 async function auditWhere(query: TAuditQuery): Promise<Prisma.AuditLogWhereInput> {
-  const project = query.project ? await prisma.project.findUnique({ where: { code: query.project }, select: { id: true } }) : null;
-  const oblast = query.oblast ? await prisma.oblast.findUnique({ where: { code: query.oblast }, select: { id: true } }) : null;
+  const project = query.project
+    ? await prisma.project.findUnique({ where: { code: query.project }, select: { id: true } })
+    : null;
+  const oblast = query.oblast
+    ? await prisma.oblast.findUnique({ where: { code: query.oblast }, select: { id: true } })
+    : null;
   return {
     AND: [
-      query.user ? { actor: { OR: [{ email: { contains: query.user, mode: "insensitive" } }, { name: { contains: query.user, mode: "insensitive" } }] } } : {},
+      query.user
+        ? {
+            actor: {
+              OR: [
+                { email: { contains: query.user, mode: "insensitive" } },
+                { name: { contains: query.user, mode: "insensitive" } },
+              ],
+            },
+          }
+        : {},
       query.action ? { action: { startsWith: query.action } } : {},
       query.project ? { targetType: "project", targetId: String(project?.id ?? -1) } : {},
       oblast ? { oblastId: oblast.id } : {},
@@ -60,7 +79,11 @@ export async function listAudit(actor: Actor, query: TAuditQuery) {
     total,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    entries: entries.map((entry) => ({ ...entry, id: entry.id.toString(), oblastCode: entry.oblastId === null ? null : (oblastCodes.get(entry.oblastId) ?? null) })),
+    entries: entries.map((entry) => ({
+      ...entry,
+      id: entry.id.toString(),
+      oblastCode: entry.oblastId === null ? null : (oblastCodes.get(entry.oblastId) ?? null),
+    })),
   };
 }
 
@@ -70,12 +93,13 @@ export async function* auditRows(actor: Actor, query: TAuditQuery, batchSize = 1
   const where = await auditWhere(query);
   let cursor: bigint | null = null;
   for (;;) {
-    const batch: Prisma.AuditLogGetPayload<{ include: { actor: { select: { name: true; email: true } } } }>[] = await prisma.auditLog.findMany({
-      where: cursor === null ? where : { AND: [where, { id: { lt: cursor } }] },
-      orderBy: { id: "desc" },
-      take: batchSize,
-      include: { actor: { select: { name: true, email: true } } },
-    });
+    const batch: Prisma.AuditLogGetPayload<{ include: { actor: { select: { name: true; email: true } } } }>[] =
+      await prisma.auditLog.findMany({
+        where: cursor === null ? where : { AND: [where, { id: { lt: cursor } }] },
+        orderBy: { id: "desc" },
+        take: batchSize,
+        include: { actor: { select: { name: true, email: true } } },
+      });
     if (batch.length === 0) return;
     yield* batch;
     cursor = batch[batch.length - 1]!.id;

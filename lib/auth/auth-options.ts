@@ -26,7 +26,13 @@ export const authOptions: NextAuthOptions = {
         const headers = request?.headers as Record<string, unknown> | undefined;
         const ip = header(headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? header(headers, "x-real-ip");
         const result = await authenticate(credentials, { ip: ip ?? null, userAgent: header(headers, "user-agent") });
-        if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name, sessionId: result.user.sessionId };
+        if (result.ok)
+          return {
+            id: String(result.user.id),
+            email: result.user.email,
+            name: result.user.name,
+            sessionId: result.user.sessionId,
+          };
         if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
         return null;
       },

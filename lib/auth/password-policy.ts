@@ -9,7 +9,9 @@ export const MAX_PASSWORD_LENGTH = 128;
 
 let commonPasswords: Set<string> | null = null;
 function isCommon(password: string): boolean {
-  commonPasswords ??= new Set((dictionary as Record<string, string[]>)["passwords-common"]!.map((entry) => entry.toLowerCase()));
+  commonPasswords ??= new Set(
+    (dictionary as Record<string, string[]>)["passwords-common"]!.map((entry) => entry.toLowerCase()),
+  );
   return commonPasswords.has(password.toLowerCase());
 }
 

@@ -20,8 +20,27 @@ export type Action =
   | "catalog.sourceCheck";
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  ADMIN: ["project.view", "project.recordProgress", "project.editDetails", "fieldReport.review", "report.view", "report.export", "user.manage", "audit.read", "catalog.sourceCheck"],
-  MINISTRY: ["project.view", "project.recordProgress", "project.editDetails", "fieldReport.review", "report.view", "report.export", "audit.read", "catalog.sourceCheck"],
+  ADMIN: [
+    "project.view",
+    "project.recordProgress",
+    "project.editDetails",
+    "fieldReport.review",
+    "report.view",
+    "report.export",
+    "user.manage",
+    "audit.read",
+    "catalog.sourceCheck",
+  ],
+  MINISTRY: [
+    "project.view",
+    "project.recordProgress",
+    "project.editDetails",
+    "fieldReport.review",
+    "report.view",
+    "report.export",
+    "audit.read",
+    "catalog.sourceCheck",
+  ],
   AKIMAT: ["project.view", "fieldReport.submit", "report.view", "report.export", "catalog.sourceCheck"],
   MANAGER: ["project.view", "report.view", "report.export", "audit.read", "catalog.sourceCheck"],
 };

@@ -8,7 +8,10 @@ export const SESSION_IDLE_MINUTES = Number(process.env.SESSION_IDLE_MINUTES ?? 3
 export const SESSION_MAX_HOURS = Number(process.env.SESSION_MAX_HOURS ?? 12);
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-export async function startSession(userId: number, context: { ip: string | null; userAgent: string | null }): Promise<string> {
+export async function startSession(
+  userId: number,
+  context: { ip: string | null; userAgent: string | null },
+): Promise<string> {
   const id = crypto.randomBytes(32).toString("base64url");
   await prisma.session.create({
     data: {

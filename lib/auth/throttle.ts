@@ -20,7 +20,10 @@ function lockSeconds(failures: number, freeFailures: number): number {
 /** When the keys are locked, the moment they open again; null when sign-in may be tried now. */
 export async function lockedUntil(keys: string[], now: Date = new Date()): Promise<Date | null> {
   const rows = await prisma.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
-  return rows.reduce<Date | null>((latest, row) => (row.lockedUntil && (!latest || row.lockedUntil > latest) ? row.lockedUntil : latest), null);
+  return rows.reduce<Date | null>(
+    (latest, row) => (row.lockedUntil && (!latest || row.lockedUntil > latest) ? row.lockedUntil : latest),
+    null,
+  );
 }
 
 export async function recordFailure(keys: string[], now: Date = new Date()): Promise<void> {
@@ -35,7 +38,11 @@ export async function recordFailure(keys: string[], now: Date = new Date()): Pro
         last_failure_at = ${now}`;
     const row = await prisma.signInThrottle.findUniqueOrThrow({ where: { key } });
     const seconds = lockSeconds(row.failures, freeFailures);
-    if (seconds > 0) await prisma.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + seconds * 1000) } });
+    if (seconds > 0)
+      await prisma.signInThrottle.update({
+        where: { key },
+        data: { lockedUntil: new Date(now.getTime() + seconds * 1000) },
+      });
   }
 }
 

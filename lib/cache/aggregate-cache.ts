@@ -14,14 +14,19 @@ export function cachedAggregate<T>(key: string, compute: () => Promise<T>): Prom
   const request = requestScope();
   let answer = request.answers.get(key) as Promise<T> | undefined;
   if (!answer) {
-    request.version ??= prisma.dataVersion.findUnique({ where: { name: "projects" } }).then((row) => row?.version ?? BigInt(0));
+    request.version ??= prisma.dataVersion
+      .findUnique({ where: { name: "projects" } })
+      .then((row) => row?.version ?? BigInt(0));
     answer = readOrCompute(key, request.version, compute);
     request.answers.set(key, answer);
   }
   return answer;
 }
 
-const requestScope = cache(() => ({ version: null as Promise<bigint> | null, answers: new Map<string, Promise<unknown>>() }));
+const requestScope = cache(() => ({
+  version: null as Promise<bigint> | null,
+  answers: new Map<string, Promise<unknown>>(),
+}));
 
 async function readOrCompute<T>(key: string, currentVersion: Promise<bigint>, compute: () => Promise<T>): Promise<T> {
   const [version, cached] = await Promise.all([currentVersion, prisma.aggregateCache.findUnique({ where: { key } })]);

@@ -1,14 +1,24 @@
 // The shape of the reviewed catalog files in prisma/catalog/ (see prisma/catalog/README.md). Pure: used by the
 // import, by the reconciliation and by tests.
 import { z } from "zod";
-import { CATEGORIES, CATEGORY_CODES, HORIZONS, OBLAST_CODES, PROJECT_ACTIONS, PROJECT_CODE_PATTERN, UNITS } from "../reference-data";
+import {
+  CATEGORIES,
+  CATEGORY_CODES,
+  HORIZONS,
+  OBLAST_CODES,
+  PROJECT_ACTIONS,
+  PROJECT_CODE_PATTERN,
+  UNITS,
+} from "../reference-data";
 
 /** A note is written in all three interface languages or not at all, so no page shows it in another language. */
 const noteInEveryLanguage = (item: { noteKk: string | null; noteRu: string | null; noteEn: string | null }) =>
   (item.noteKk === null) === (item.noteRu === null) && (item.noteRu === null) === (item.noteEn === null);
 const noteMessage = { message: "noteKk, noteRu and noteEn are set together or not at all", path: ["noteKk"] };
 
-const horizon = z.union(HORIZONS.map((year) => z.literal(year)) as [z.ZodLiteral<2030>, z.ZodLiteral<2040>, z.ZodLiteral<2050>]);
+const horizon = z.union(
+  HORIZONS.map((year) => z.literal(year)) as [z.ZodLiteral<2030>, z.ZodLiteral<2040>, z.ZodLiteral<2050>],
+);
 
 export const ZCatalogRecord = z
   .strictObject({
@@ -41,11 +51,19 @@ export const ZCatalogRecord = z
     const prefix = record.code.split("-")[0];
     const category = CATEGORIES.find((candidate) => candidate.code === record.category);
     if (category && category.prefix !== prefix) {
-      context.addIssue({ code: "custom", message: `code prefix ${prefix} does not belong to category ${record.category}`, path: ["code"] });
+      context.addIssue({
+        code: "custom",
+        message: `code prefix ${prefix} does not belong to category ${record.category}`,
+        path: ["code"],
+      });
     }
     const codeHorizon = record.code.split("-")[1];
     if (codeHorizon !== String(record.horizon ?? "NA")) {
-      context.addIssue({ code: "custom", message: `code horizon ${codeHorizon} differs from horizon ${record.horizon}`, path: ["code"] });
+      context.addIssue({
+        code: "custom",
+        message: `code horizon ${codeHorizon} differs from horizon ${record.horizon}`,
+        path: ["code"],
+      });
     }
     if (!noteInEveryLanguage(record)) context.addIssue({ code: "custom", ...noteMessage });
     if (new Set(record.oblasts).size !== record.oblasts.length) {
@@ -54,27 +72,29 @@ export const ZCatalogRecord = z
   });
 export type TCatalogRecord = z.infer<typeof ZCatalogRecord>;
 
-export const ZStatedTotal = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  statement: z.string().trim().min(3),
-  point: z.string().min(1),
-  line: z.number().int().min(1).max(15829),
-  value: z.number().nonnegative(),
-  unit: z.enum(UNITS).nullable(),
-  aggregate: z.enum(["sum", "count"]),
-  match: z.strictObject({
-    categories: z.array(z.enum(CATEGORY_CODES)).min(1).optional(),
-    actions: z.array(z.enum(PROJECT_ACTIONS)).min(1).optional(),
-    horizon: horizon.nullable().optional(),
-    oblasts: z.array(z.enum(OBLAST_CODES)).min(1).optional(),
-    // An empty list marks an indicator the catalog has no records for: shown for information, not compared.
-    codes: z.array(z.string()).optional(),
-  }),
-  conflictsWith: z.string().nullable(),
-  noteKk: z.string().trim().min(1).nullable(),
-  noteRu: z.string().trim().min(1).nullable(),
-  noteEn: z.string().trim().min(1).nullable(),
-}).refine(noteInEveryLanguage, noteMessage);
+export const ZStatedTotal = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    statement: z.string().trim().min(3),
+    point: z.string().min(1),
+    line: z.number().int().min(1).max(15829),
+    value: z.number().nonnegative(),
+    unit: z.enum(UNITS).nullable(),
+    aggregate: z.enum(["sum", "count"]),
+    match: z.strictObject({
+      categories: z.array(z.enum(CATEGORY_CODES)).min(1).optional(),
+      actions: z.array(z.enum(PROJECT_ACTIONS)).min(1).optional(),
+      horizon: horizon.nullable().optional(),
+      oblasts: z.array(z.enum(OBLAST_CODES)).min(1).optional(),
+      // An empty list marks an indicator the catalog has no records for: shown for information, not compared.
+      codes: z.array(z.string()).optional(),
+    }),
+    conflictsWith: z.string().nullable(),
+    noteKk: z.string().trim().min(1).nullable(),
+    noteRu: z.string().trim().min(1).nullable(),
+    noteEn: z.string().trim().min(1).nullable(),
+  })
+  .refine(noteInEveryLanguage, noteMessage);
 export type TStatedTotal = z.infer<typeof ZStatedTotal>;
 
 export const ZDistrict = z.strictObject({

@@ -8,7 +8,13 @@ import { projectSearchText } from "../projects/search-text";
 import type { TCatalogRecord, TDistrict } from "./catalog-schema";
 import { CATALOG_DIR, CatalogError, districtKey, loadCatalog } from "./load-catalog";
 
-export type ImportSummary = { inserted: number; updated: number; unchanged: number; withdrawn: number; restored: number };
+export type ImportSummary = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  withdrawn: number;
+  restored: number;
+};
 export type ImportProgress = (done: number, total: number) => void;
 
 /** The descriptive fields the catalog owns. Status, progress and version belong to the people using the tracker. */
@@ -33,13 +39,20 @@ type CatalogFields = {
   searchText: string;
 };
 
-function catalogFields(record: TCatalogRecord, categoryIds: Map<string, number>, districtIds: Map<string, number>, file: string): CatalogFields {
+function catalogFields(
+  record: TCatalogRecord,
+  categoryIds: Map<string, number>,
+  districtIds: Map<string, number>,
+  file: string,
+): CatalogFields {
   const categoryId = categoryIds.get(record.category);
-  if (categoryId === undefined) throw new CatalogError(file, record.code, `category ${record.category} is not in the reference data`);
+  if (categoryId === undefined)
+    throw new CatalogError(file, record.code, `category ${record.category} is not in the reference data`);
   let districtId: number | null = null;
   if (record.district) {
     const found = districtIds.get(districtKey(record.district));
-    if (found === undefined) throw new CatalogError(file, record.code, `district "${record.district}" is not in districts.json`);
+    if (found === undefined)
+      throw new CatalogError(file, record.code, `district "${record.district}" is not in districts.json`);
     districtId = found;
   }
   return {
@@ -60,7 +73,13 @@ function catalogFields(record: TCatalogRecord, categoryIds: Map<string, number>,
     sourceNoteKk: record.noteKk,
     sourceNoteRu: record.noteRu,
     sourceNoteEn: record.noteEn,
-    searchText: projectSearchText({ code: record.code, nameKk: record.nameKk, nameRu: record.nameRu, nameEn: record.nameEn, place: record.place }),
+    searchText: projectSearchText({
+      code: record.code,
+      nameKk: record.nameKk,
+      nameRu: record.nameRu,
+      nameEn: record.nameEn,
+      place: record.place,
+    }),
   };
 }
 
@@ -91,7 +110,9 @@ async function upsertDistricts(tx: Prisma.TransactionClient, districts: TDistric
  * inserted, changed descriptive fields updated, progress recorded by users never touched, and a project that
  * left the catalog is flagged withdrawn rather than deleted. Invalid data throws before anything is written.
  */
-export async function importCatalog(options: { directory?: string; onProgress?: ImportProgress } = {}): Promise<ImportSummary> {
+export async function importCatalog(
+  options: { directory?: string; onProgress?: ImportProgress } = {},
+): Promise<ImportSummary> {
   const catalog = loadCatalog(options.directory ?? CATALOG_DIR);
   const summary: ImportSummary = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, restored: 0 };
   await prisma.$transaction(
@@ -112,7 +133,11 @@ export async function importCatalog(options: { directory?: string; onProgress?: 
         const current = existing.get(record.code);
         if (!current) {
           await tx.project.create({
-            data: { code: record.code, ...fields, oblasts: { create: wantedOblasts.map((oblastId) => ({ oblastId })) } },
+            data: {
+              code: record.code,
+              ...fields,
+              oblasts: { create: wantedOblasts.map((oblastId) => ({ oblastId })) },
+            },
           });
           summary.inserted++;
         } else {
@@ -143,7 +168,9 @@ export async function importCatalog(options: { directory?: string; onProgress?: 
             await tx.project.update({ where: { id: current.id }, data: fields });
             if (oblastsChanged) {
               await tx.projectOblast.deleteMany({ where: { projectId: current.id } });
-              await tx.projectOblast.createMany({ data: wantedOblasts.map((oblastId) => ({ projectId: current.id, oblastId })) });
+              await tx.projectOblast.createMany({
+                data: wantedOblasts.map((oblastId) => ({ projectId: current.id, oblastId })),
+              });
             }
             summary.updated++;
           } else {
@@ -158,9 +185,14 @@ export async function importCatalog(options: { directory?: string; onProgress?: 
       }
 
       const codes = new Set(catalog.records.map((record) => record.code));
-      const leaving = [...existing.values()].filter((project) => !codes.has(project.code) && project.withdrawnAt === null);
+      const leaving = [...existing.values()].filter(
+        (project) => !codes.has(project.code) && project.withdrawnAt === null,
+      );
       if (leaving.length > 0) {
-        await tx.project.updateMany({ where: { id: { in: leaving.map((project) => project.id) } }, data: { withdrawnAt: new Date() } });
+        await tx.project.updateMany({
+          where: { id: { in: leaving.map((project) => project.id) } },
+          data: { withdrawnAt: new Date() },
+        });
       }
       summary.withdrawn = leaving.length;
       if (summary.inserted + summary.updated + summary.withdrawn + summary.restored > 0) {

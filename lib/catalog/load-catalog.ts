@@ -3,7 +3,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { ZCatalogRecord, ZDistrict, ZStatedTotal, type TCatalogRecord, type TDistrict, type TStatedTotal } from "./catalog-schema";
+import {
+  ZCatalogRecord,
+  ZDistrict,
+  ZStatedTotal,
+  type TCatalogRecord,
+  type TDistrict,
+  type TStatedTotal,
+} from "./catalog-schema";
 
 // Resolved from the working directory: npm scripts, tests and the server all run from the project root.
 export const CATALOG_DIR = path.join(process.cwd(), "prisma", "catalog");
@@ -38,15 +45,23 @@ function readJsonArray(directory: string, file: string): unknown[] {
   } catch (error) {
     throw new CatalogError(path.relative(directory, file), null, `not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(parsed)) throw new CatalogError(path.relative(directory, file), null, "the file must hold a JSON array");
+  if (!Array.isArray(parsed))
+    throw new CatalogError(path.relative(directory, file), null, "the file must hold a JSON array");
   return parsed;
 }
 
-function parseAll<T>(directory: string, file: string, schema: z.ZodType<T>, idOf: (raw: unknown, index: number) => string): T[] {
+function parseAll<T>(
+  directory: string,
+  file: string,
+  schema: z.ZodType<T>,
+  idOf: (raw: unknown, index: number) => string,
+): T[] {
   return readJsonArray(directory, file).map((raw, index) => {
     const result = schema.safeParse(raw);
     if (!result.success) {
-      const reason = result.error.issues.map((issue) => `${issue.path.join(".") || "(record)"}: ${issue.message}`).join("; ");
+      const reason = result.error.issues
+        .map((issue) => `${issue.path.join(".") || "(record)"}: ${issue.message}`)
+        .join("; ");
       throw new CatalogError(path.relative(directory, file), idOf(raw, index), reason);
     }
     return result.data;
@@ -60,20 +75,43 @@ const field = (key: string) => (raw: unknown, index: number) =>
 
 export function loadCatalog(directory: string = CATALOG_DIR): LoadedCatalog {
   const jsonFiles = (dir: string) =>
-    fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith(".json")).sort().map((name) => path.join(dir, name)) : [];
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((name) => name.endsWith(".json"))
+          .sort()
+          .map((name) => path.join(dir, name))
+      : [];
 
   const records = jsonFiles(directory)
     .filter((file) => path.basename(file) !== "districts.json")
-    .flatMap((file) => parseAll(directory, file, ZCatalogRecord, field("code")).map((record) => ({ ...record, file: path.basename(file) })));
+    .flatMap((file) =>
+      parseAll(directory, file, ZCatalogRecord, field("code")).map((record) => ({
+        ...record,
+        file: path.basename(file),
+      })),
+    );
   const totals = jsonFiles(path.join(directory, "totals")).flatMap((file) =>
-    parseAll(directory, file, ZStatedTotal, field("id")).map((total) => ({ ...total, file: `totals/${path.basename(file)}` })),
+    parseAll(directory, file, ZStatedTotal, field("id")).map((total) => ({
+      ...total,
+      file: `totals/${path.basename(file)}`,
+    })),
   );
   const districtFile = path.join(directory, "districts.json");
   const districts = fs.existsSync(districtFile) ? parseAll(directory, districtFile, ZDistrict, field("code")) : [];
 
-  assertUnique(records.map((record) => ({ key: record.code, file: record.file })), "project code");
-  assertUnique(totals.map((total) => ({ key: total.id, file: total.file })), "total id");
-  assertUnique(districts.map((district) => ({ key: district.code, file: "districts.json" })), "district code");
+  assertUnique(
+    records.map((record) => ({ key: record.code, file: record.file })),
+    "project code",
+  );
+  assertUnique(
+    totals.map((total) => ({ key: total.id, file: total.file })),
+    "total id",
+  );
+  assertUnique(
+    districts.map((district) => ({ key: district.code, file: "districts.json" })),
+    "district code",
+  );
   return { records, totals, districts };
 }
 

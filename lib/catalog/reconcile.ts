@@ -34,7 +34,9 @@ export function reconcile(records: TCatalogRecord[], totals: (TStatedTotal & { f
   return totals.map((total) => {
     const matching = recordsMatching(records, total);
     const catalogValue =
-      total.aggregate === "count" ? matching.length : roundTo3(matching.reduce((sum, record) => sum + (record.quantity ?? 0), 0));
+      total.aggregate === "count"
+        ? matching.length
+        : roundTo3(matching.reduce((sum, record) => sum + (record.quantity ?? 0), 0));
     const difference = roundTo3(catalogValue - total.value);
     const conflicts = totals.filter(
       (other) => other.id !== total.id && (other.conflictsWith === total.id || total.conflictsWith === other.id),

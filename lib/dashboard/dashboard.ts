@@ -32,10 +32,14 @@ function cached<T>(name: string, user: Actor, filter: DashboardFilter, compute: 
 }
 
 function whereSql(user: Actor, filter: DashboardFilter): Prisma.Sql {
-  return projectFilterSql(user, { oblastCode: filter.oblastCode, sectorCodes: filter.sectorCode ? [filter.sectorCode] : [] });
+  return projectFilterSql(user, {
+    oblastCode: filter.oblastCode,
+    sectorCodes: filter.sectorCode ? [filter.sectorCode] : [],
+  });
 }
 
-const num = (value: bigint | number | string | null | undefined | Prisma.Decimal) => (value === null || value === undefined ? 0 : Number(value));
+const num = (value: bigint | number | string | null | undefined | Prisma.Decimal) =>
+  value === null || value === undefined ? 0 : Number(value);
 
 export type Figures = {
   total: number;
@@ -67,7 +71,9 @@ export async function getFigures(user: Actor, filter: DashboardFilter): Promise<
           p.percent_complete < 100.0 * LEAST(1, (${today}::date - p.baseline_start)::numeric / (p.baseline_finish - p.baseline_start))))) AS at_risk,
         coalesce(avg(p.percent_complete), 0)::float AS average_percent
       FROM projects p WHERE ${whereSql(user, filter)}`);
-    const weightedRows = await prisma.$queryRaw<{ category: string; unit: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]>(Prisma.sql`
+    const weightedRows = await prisma.$queryRaw<
+      { category: string; unit: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]
+    >(Prisma.sql`
       SELECT c.code AS category, p.unit, sum(p.planned_quantity) AS planned, sum(coalesce(p.quantity_done, CASE WHEN p.status = 'COMPLETED' THEN p.planned_quantity ELSE 0 END)) AS done
       FROM projects p JOIN categories c ON c.id = p.category_id
       WHERE ${whereSql(user, filter)} AND p.status <> 'CANCELLED' AND (c.code, p.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'))
@@ -85,14 +91,19 @@ export async function getFigures(user: Actor, filter: DashboardFilter): Promise<
       averagePercent: Math.round(num(row!.average_percent) * 10) / 10,
       completionByCount: total === 0 ? 0 : Math.round((num(row!.completed) / total) * 1000) / 10,
       weighted: PHYSICAL_MEASURES.slice(0, 3).map((measure) => {
-        const found = weightedRows.find((candidate) => candidate.category === measure.category && candidate.unit === measure.unit);
+        const found = weightedRows.find(
+          (candidate) => candidate.category === measure.category && candidate.unit === measure.unit,
+        );
         return { key: measure.key, planned: num(found?.planned ?? null), done: num(found?.done ?? null) };
       }),
     };
   });
 }
 
-export type StatusBreakdownRow = { code: string; nameKk: string; nameRu: string; nameEn: string } & Record<ProjectStatusCode, number>;
+export type StatusBreakdownRow = { code: string; nameKk: string; nameRu: string; nameEn: string } & Record<
+  ProjectStatusCode,
+  number
+>;
 
 const STATUS_COUNTS = Prisma.sql`
   count(*) FILTER (WHERE p.status = 'PLANNED') AS "PLANNED", count(*) FILTER (WHERE p.status = 'DESIGN') AS "DESIGN",
@@ -101,9 +112,16 @@ const STATUS_COUNTS = Prisma.sql`
 
 function statusRows(rows: Record<string, unknown>[]): StatusBreakdownRow[] {
   return rows.map((row) => ({
-    code: String(row.code), nameKk: String(row.name_kk), nameRu: String(row.name_ru ?? row.name_kk), nameEn: String(row.name_en ?? row.name_kk),
-    PLANNED: num(row.PLANNED as bigint), DESIGN: num(row.DESIGN as bigint), IN_PROGRESS: num(row.IN_PROGRESS as bigint),
-    COMPLETED: num(row.COMPLETED as bigint), PAUSED: num(row.PAUSED as bigint), CANCELLED: num(row.CANCELLED as bigint),
+    code: String(row.code),
+    nameKk: String(row.name_kk),
+    nameRu: String(row.name_ru ?? row.name_kk),
+    nameEn: String(row.name_en ?? row.name_kk),
+    PLANNED: num(row.PLANNED as bigint),
+    DESIGN: num(row.DESIGN as bigint),
+    IN_PROGRESS: num(row.IN_PROGRESS as bigint),
+    COMPLETED: num(row.COMPLETED as bigint),
+    PAUSED: num(row.PAUSED as bigint),
+    CANCELLED: num(row.CANCELLED as bigint),
   }));
 }
 
@@ -123,12 +141,25 @@ export async function getStatusBySector(user: Actor, filter: DashboardFilter): P
   });
 }
 
-export type CompletionRow = { code: string; nameKk: string; nameRu: string; nameEn: string; total: number; completed: number; averagePercent: number };
+export type CompletionRow = {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  total: number;
+  completed: number;
+  averagePercent: number;
+};
 
 function completionRows(rows: Record<string, unknown>[]): CompletionRow[] {
   return rows.map((row) => ({
-    code: String(row.code), nameKk: String(row.name_kk), nameRu: String(row.name_ru ?? row.name_kk), nameEn: String(row.name_en ?? row.name_kk),
-    total: num(row.total as bigint), completed: num(row.completed as bigint), averagePercent: Math.round(num(row.average_percent as number) * 10) / 10,
+    code: String(row.code),
+    nameKk: String(row.name_kk),
+    nameRu: String(row.name_ru ?? row.name_kk),
+    nameEn: String(row.name_en ?? row.name_kk),
+    total: num(row.total as bigint),
+    completed: num(row.completed as bigint),
+    averagePercent: Math.round(num(row.average_percent as number) * 10) / 10,
   }));
 }
 
@@ -138,23 +169,29 @@ const COMPLETION = Prisma.sql`count(DISTINCT p.id) AS total, count(DISTINCT p.id
 export async function getCompletionByPlace(user: Actor, filter: DashboardFilter): Promise<CompletionRow[]> {
   return cached("getCompletionByPlace", user, filter, async () => {
     if (filter.oblastCode) {
-      return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      return completionRows(
+        await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
         SELECT coalesce(d.code, '-') AS code, coalesce(d.name_kk, '-') AS name_kk, d.name_ru, d.name_en, ${COMPLETION}
         FROM projects p LEFT JOIN districts d ON d.id = p.district_id
-        WHERE ${whereSql(user, filter)} GROUP BY d.code, d.name_kk, d.name_ru, d.name_en ORDER BY d.name_kk NULLS LAST`));
+        WHERE ${whereSql(user, filter)} GROUP BY d.code, d.name_kk, d.name_ru, d.name_en ORDER BY d.name_kk NULLS LAST`),
+      );
     }
-    return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    return completionRows(
+      await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT o.code, o.name_kk, o.name_ru, o.name_en, ${COMPLETION}
       FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id
-      WHERE ${whereSql(user, filter)} GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en ORDER BY o.id`));
+      WHERE ${whereSql(user, filter)} GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en ORDER BY o.id`),
+    );
   });
 }
 
 export async function getCompletionByHorizon(user: Actor, filter: DashboardFilter): Promise<CompletionRow[]> {
   return cached("getCompletionByHorizon", user, filter, async () => {
-    return completionRows(await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    return completionRows(
+      await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT coalesce(p.horizon::text, 'none') AS code, coalesce(p.horizon::text, 'none') AS name_kk, NULL AS name_ru, NULL AS name_en, ${COMPLETION}
-      FROM projects p WHERE ${whereSql(user, filter)} GROUP BY p.horizon ORDER BY p.horizon NULLS LAST`));
+      FROM projects p WHERE ${whereSql(user, filter)} GROUP BY p.horizon ORDER BY p.horizon NULLS LAST`),
+    );
   });
 }
 
@@ -167,7 +204,9 @@ export type MonthPoint = { month: string; completed: number; averagePercent: num
  */
 export async function getProgressOverTime(user: Actor, filter: DashboardFilter): Promise<MonthPoint[]> {
   return cached("getProgressOverTime", user, filter, async () => {
-    const rows = await prisma.$queryRaw<{ month: Date; completed: bigint | number; percent_total: bigint | number; projects: bigint }[]>(Prisma.sql`
+    const rows = await prisma.$queryRaw<
+      { month: Date; completed: bigint | number; percent_total: bigint | number; projects: bigint }[]
+    >(Prisma.sql`
       WITH scoped AS (SELECT p.id FROM projects p WHERE ${whereSql(user, filter)}),
       monthly AS (
         SELECT date_trunc('month', u.as_of)::date AS month,
@@ -193,7 +232,9 @@ export type DeliveryRow = { key: string; horizon: string; planned: number; done:
 /** Physical delivery planned and done per horizon: road km, railway km, MW, school places. */
 export async function getPhysicalDelivery(user: Actor, filter: DashboardFilter): Promise<DeliveryRow[]> {
   return cached("getPhysicalDelivery", user, filter, async () => {
-    const rows = await prisma.$queryRaw<{ category: string; unit: string; horizon: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]>(Prisma.sql`
+    const rows = await prisma.$queryRaw<
+      { category: string; unit: string; horizon: string; planned: Prisma.Decimal | null; done: Prisma.Decimal | null }[]
+    >(Prisma.sql`
       SELECT c.code AS category, p.unit, coalesce(p.horizon::text, 'none') AS horizon, sum(p.planned_quantity) AS planned,
              sum(coalesce(p.quantity_done, CASE WHEN p.status = 'COMPLETED' THEN p.planned_quantity ELSE 0 END)) AS done
       FROM projects p JOIN categories c ON c.id = p.category_id
@@ -201,25 +242,44 @@ export async function getPhysicalDelivery(user: Actor, filter: DashboardFilter):
         AND (c.code, p.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'), ('education', 'places'))
       GROUP BY 1, 2, 3 ORDER BY 1, 3`);
     return rows.flatMap((row) => {
-      const measure = PHYSICAL_MEASURES.find((candidate) => candidate.category === row.category && candidate.unit === row.unit);
-      return measure ? [{ key: measure.key, horizon: row.horizon, planned: num(row.planned), done: num(row.done) }] : [];
+      const measure = PHYSICAL_MEASURES.find(
+        (candidate) => candidate.category === row.category && candidate.unit === row.unit,
+      );
+      return measure
+        ? [{ key: measure.key, horizon: row.horizon, planned: num(row.planned), done: num(row.done) }]
+        : [];
     });
   });
 }
 
 /** `at` is an ISO timestamp (the result is cached as JSON). */
-export type MovedProject = { code: string; nameKk: string; nameRu: string | null; nameEn: string | null; status: ProjectStatusCode; percentComplete: number; at: string | null };
+export type MovedProject = {
+  code: string;
+  nameKk: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  status: ProjectStatusCode;
+  percentComplete: number;
+  at: string | null;
+};
 
 /** The projects updated most recently, and started projects with no update for 90 days. */
-export async function getMovement(user: Actor, filter: DashboardFilter): Promise<{ recent: MovedProject[]; stalled: MovedProject[]; stalledCount: number }> {
+export async function getMovement(
+  user: Actor,
+  filter: DashboardFilter,
+): Promise<{ recent: MovedProject[]; stalled: MovedProject[]; stalledCount: number }> {
   return cached("getMovement", user, filter, async () => {
     const select = Prisma.sql`SELECT p.code, p.name_kk AS "nameKk", p.name_ru AS "nameRu", p.name_en AS "nameEn", p.status, p.percent_complete AS "percentComplete", p.last_progress_at AS at FROM projects p`;
     const stalledWhere = Prisma.sql`${whereSql(user, filter)} AND p.status IN ('DESIGN', 'IN_PROGRESS', 'PAUSED')
       AND coalesce(p.last_progress_at, p.updated_at) < now() - make_interval(days => ${STALLED_AFTER_DAYS})`;
     type Row = Omit<MovedProject, "at"> & { at: Date | null };
     const [recent, stalled, [count]] = await Promise.all([
-      prisma.$queryRaw<Row[]>(Prisma.sql`${select} WHERE ${whereSql(user, filter)} AND p.last_progress_at IS NOT NULL ORDER BY p.last_progress_at DESC LIMIT 8`),
-      prisma.$queryRaw<Row[]>(Prisma.sql`${select} WHERE ${stalledWhere} ORDER BY coalesce(p.last_progress_at, p.updated_at) LIMIT 8`),
+      prisma.$queryRaw<Row[]>(
+        Prisma.sql`${select} WHERE ${whereSql(user, filter)} AND p.last_progress_at IS NOT NULL ORDER BY p.last_progress_at DESC LIMIT 8`,
+      ),
+      prisma.$queryRaw<Row[]>(
+        Prisma.sql`${select} WHERE ${stalledWhere} ORDER BY coalesce(p.last_progress_at, p.updated_at) LIMIT 8`,
+      ),
       prisma.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM projects p WHERE ${stalledWhere}`),
     ]);
     const plain = (rows: Row[]) => rows.map((row) => ({ ...row, at: row.at ? row.at.toISOString() : null }));

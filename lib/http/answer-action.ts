@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import type { ConcurrentChange } from "../progress/record-progress";
 import type { ActionState } from "./action-state";
 
-type ServiceResult = { ok: true } | { ok: false; reason: string; fieldErrors?: Record<string, string>; changes?: ConcurrentChange[] };
+type ServiceResult =
+  | { ok: true }
+  | { ok: false; reason: string; fieldErrors?: Record<string, string>; changes?: ConcurrentChange[] };
 
 /** Turns a service's result into the form's translated answer, refreshing `path` after a successful write. */
 export async function answerAction(result: ServiceResult, path: string, savedKey: string): Promise<ActionState> {
@@ -15,7 +17,11 @@ export async function answerAction(result: ServiceResult, path: string, savedKey
   }
   switch (result.reason) {
     case "invalid":
-      return { status: "error", message: t("validation.invalid"), ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) };
+      return {
+        status: "error",
+        message: t("validation.invalid"),
+        ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+      };
     case "conflict":
       return { status: "error", message: t("progress.conflictTitle"), changes: result.changes ?? [] };
     case "forbidden":

@@ -25,7 +25,8 @@ export function xlsxResponse(filename: string, sheets: XlsxSheet[]): Response {
         const header = worksheet.addRow(sheet.header);
         header.font = { bold: true };
         header.commit();
-        for await (const row of sheet.rows) worksheet.addRow(row.map((cell) => (cell instanceof Date ? cell : cell ?? null))).commit();
+        for await (const row of sheet.rows)
+          worksheet.addRow(row.map((cell) => (cell instanceof Date ? cell : (cell ?? null)))).commit();
         worksheet.commit();
       }
       await workbook.commit();

@@ -3,7 +3,12 @@ export const TRACKER_TIME_ZONE = "Asia/Almaty";
 
 /** Today's date in Kazakhstan as YYYY-MM-DD. */
 export function todayInKazakhstan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TRACKER_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: TRACKER_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** A stored DATE (midnight UTC in JavaScript) as YYYY-MM-DD. */

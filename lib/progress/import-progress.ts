@@ -3,7 +3,12 @@ import { writeAudit } from "../audit/write-audit";
 import { can, projectScope, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import type { z } from "zod";
-import { createFieldReport, fieldReportErrors, ZSubmitFieldReportInput, type TFieldReport } from "../field-reports/field-reports";
+import {
+  createFieldReport,
+  fieldReportErrors,
+  ZSubmitFieldReportInput,
+  type TFieldReport,
+} from "../field-reports/field-reports";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import type { Prisma } from "../generated/prisma/client";
 import { localizedName, type Locale } from "../i18n/locales";
@@ -19,13 +24,30 @@ import { applyProgress, progressErrorsFor, VersionConflict } from "./record-prog
 
 export type RowOutcome = "update" | "unchanged" | "invalid" | "conflict" | "notFound" | "forbidden" | "duplicate";
 type Values = { status: string; percentComplete: number; quantityDone: number | null };
-export type RowResult = { line: number; code: string; name: string | null; outcome: RowOutcome; errors?: FieldErrors; before?: Values; after?: Values };
+export type RowResult = {
+  line: number;
+  code: string;
+  name: string | null;
+  outcome: RowOutcome;
+  errors?: FieldErrors;
+  before?: Values;
+  after?: Values;
+};
 /** "progress": rows became progress updates; "fieldReports": rows became field reports awaiting review. */
 export type SheetTarget = "progress" | "fieldReports";
-export type ImportReport = { mode: "check" | "apply"; target: SheetTarget; applied: boolean; rows: RowResult[]; counts: Record<RowOutcome, number> };
+export type ImportReport = {
+  mode: "check" | "apply";
+  target: SheetTarget;
+  applied: boolean;
+  rows: RowResult[];
+  counts: Record<RowOutcome, number>;
+};
 export type ImportProgress = (phase: "check" | "apply", done: number, total: number) => void;
 /** What the upload route streams to the page, one JSON line each. */
-export type SheetEvent = { type: "progress"; phase: "check" | "apply"; done: number; total: number } | { type: "error"; message: string } | { type: "result"; report: ImportReport };
+export type SheetEvent =
+  | { type: "progress"; phase: "check" | "apply"; done: number; total: number }
+  | { type: "error"; message: string }
+  | { type: "result"; report: ImportReport };
 
 type ProjectForWrite = Prisma.ProjectGetPayload<{ include: { oblasts: true } }>;
 type Parsed<T> = { ok: true; input: T } | { ok: false; errors: FieldErrors };
@@ -38,11 +60,20 @@ type Target<T extends { status: string; percentComplete: number; quantityDone?: 
   /** Progress updates are refused on a version someone else has saved since; field reports are reviewed later. */
   stale(input: T, project: ProjectForWrite): boolean;
   errors(project: ProjectForWrite, input: T): FieldErrors;
-  write(tx: Prisma.TransactionClient, user: Actor, project: ProjectForWrite, input: T, ip: string | null): Promise<void>;
+  write(
+    tx: Prisma.TransactionClient,
+    user: Actor,
+    project: ProjectForWrite,
+    input: T,
+    ip: string | null,
+  ): Promise<void>;
 };
 
 // A pause reason left over from the downloaded sheet means nothing once the status is no longer "paused".
-function parseRow<S extends z.ZodType<{ projectCode: string }>>(schema: S, row: SheetRow): Parsed<Omit<z.output<S>, "projectCode">> {
+function parseRow<S extends z.ZodType<{ projectCode: string }>>(
+  schema: S,
+  row: SheetRow,
+): Parsed<Omit<z.output<S>, "projectCode">> {
   const result = schema.safeParse({ ...row, pauseReason: row.status === "PAUSED" ? row.pauseReason : "" });
   if (!result.success) return { ok: false, errors: fieldErrorsOf(result.error) };
   const { projectCode: _code, ...input } = result.data;
@@ -93,7 +124,8 @@ function untouched(row: SheetRow, project: ProjectForWrite): boolean {
     row.status === current.status &&
     Number(row.percentComplete) === current.percentComplete &&
     (row.quantityDone === "" || Number(row.quantityDone.replace(",", ".")) === current.quantityDone) &&
-    (row.forecastFinish === "" || row.forecastFinish === (project.forecastFinish ? isoDate(project.forecastFinish) : "")) &&
+    (row.forecastFinish === "" ||
+      row.forecastFinish === (project.forecastFinish ? isoDate(project.forecastFinish) : "")) &&
     row.comment === "" &&
     row.evidenceUrl === ""
   );
@@ -112,18 +144,32 @@ class SheetConflict extends Error {
 export async function importProgressSheet(
   user: Actor,
   rows: SheetRow[],
-  options: { mode: "check" | "apply"; locale: Locale; fileName: string; ip: string | null; onProgress?: ImportProgress },
+  options: {
+    mode: "check" | "apply";
+    locale: Locale;
+    fileName: string;
+    ip: string | null;
+    onProgress?: ImportProgress;
+  },
 ): Promise<ImportReport> {
   const targetName = sheetTargetFor(user);
   if (!targetName) throw new Error("importProgressSheet: the caller must check the permission first");
-  return targetName === "progress" ? importWith(PROGRESS, user, rows, options) : importWith(FIELD_REPORTS, user, rows, options);
+  return targetName === "progress"
+    ? importWith(PROGRESS, user, rows, options)
+    : importWith(FIELD_REPORTS, user, rows, options);
 }
 
 async function importWith<T extends { status: string; percentComplete: number; quantityDone?: number | undefined }>(
   target: Target<T>,
   user: Actor,
   rows: SheetRow[],
-  options: { mode: "check" | "apply"; locale: Locale; fileName: string; ip: string | null; onProgress?: ImportProgress },
+  options: {
+    mode: "check" | "apply";
+    locale: Locale;
+    fileName: string;
+    ip: string | null;
+    onProgress?: ImportProgress;
+  },
 ): Promise<ImportReport> {
   const report = (results: RowResult[], applied: boolean): ImportReport => {
     const counts = { update: 0, unchanged: 0, invalid: 0, conflict: 0, notFound: 0, forbidden: 0, duplicate: 0 };
@@ -134,7 +180,13 @@ async function importWith<T extends { status: string; percentComplete: number; q
   const projects = new Map(
     (
       await prisma.project.findMany({
-        where: { AND: [projectScope(user), { code: { in: [...new Set(rows.map((row) => row.projectCode))] } }, { withdrawnAt: null }] },
+        where: {
+          AND: [
+            projectScope(user),
+            { code: { in: [...new Set(rows.map((row) => row.projectCode))] } },
+            { withdrawnAt: null },
+          ],
+        },
         include: { oblasts: true },
       })
     ).map((project) => [project.code, project]),
@@ -145,7 +197,11 @@ async function importWith<T extends { status: string; percentComplete: number; q
   for (const [index, row] of rows.entries()) {
     options.onProgress?.("check", index + 1, rows.length);
     const project = projects.get(row.projectCode);
-    const base = { line: row.line, code: row.projectCode, name: project ? localizedName(project, options.locale) : null };
+    const base = {
+      line: row.line,
+      code: row.projectCode,
+      name: project ? localizedName(project, options.locale) : null,
+    };
     if (!project) {
       results.push({ ...base, outcome: "notFound" });
       continue;
@@ -170,7 +226,11 @@ async function importWith<T extends { status: string; percentComplete: number; q
     }
     const { input } = parsed;
     const before = valuesOf(project);
-    const after = { status: input.status, percentComplete: input.percentComplete, quantityDone: input.quantityDone ?? before.quantityDone };
+    const after = {
+      status: input.status,
+      percentComplete: input.percentComplete,
+      quantityDone: input.quantityDone ?? before.quantityDone,
+    };
     if (target.stale(input, project)) {
       results.push({ ...base, outcome: "conflict", before, after });
       continue;
@@ -214,7 +274,10 @@ async function importWith<T extends { status: string; percentComplete: number; q
   } catch (error) {
     if (!(error instanceof SheetConflict)) throw error;
     // Someone saved one of these projects between the check and the save: nothing was written.
-    return report(results.map((result) => (result.line === error.line ? { ...result, outcome: "conflict" as const } : result)), false);
+    return report(
+      results.map((result) => (result.line === error.line ? { ...result, outcome: "conflict" as const } : result)),
+      false,
+    );
   }
   return report(results, true);
 }

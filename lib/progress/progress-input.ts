@@ -29,11 +29,19 @@ export const ZEvidenceUrl = z.preprocess(
 
 export const ZComment = z.preprocess(emptyToUndefined, z.string().trim().max(MAX_COMMENT_LENGTH, "tooLong").optional());
 
-const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "invalidDate");
+const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "invalidDate");
 
 /** A decimal typed with a comma or a point ("1 819,8" or "1819.8"). */
 export const ZQuantity = z.preprocess(
-  (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : value.replace(/\s/g, "").replace(",", ".")) : emptyToUndefined(value)),
+  (value) =>
+    typeof value === "string"
+      ? value.trim() === ""
+        ? undefined
+        : value.replace(/\s/g, "").replace(",", ".")
+      : emptyToUndefined(value),
   z.coerce.number("notANumber").finite("notANumber").min(0, "negative").max(1e11, "tooLarge").optional(),
 );
 
@@ -53,4 +61,3 @@ export const ZRecordProgressInput = ZProgressFields.extend({
   forecastFinish: z.preprocess(emptyToUndefined, ZIsoDate.optional()),
 });
 export type TRecordProgressInput = z.infer<typeof ZRecordProgressInput>;
-

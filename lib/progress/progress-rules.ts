@@ -39,7 +39,8 @@ export function progressErrors(project: ProjectState, proposed: ProposedProgress
   }
   if (proposed.asOf > today) errors.asOf = "futureDate";
   else if (project.lastProgressAsOf && proposed.asOf < project.lastProgressAsOf) errors.asOf = "beforePreviousUpdate";
-  if (proposed.forecastFinish && project.forecastFinish && proposed.forecastFinish > project.forecastFinish) needsComment = true;
+  if (proposed.forecastFinish && project.forecastFinish && proposed.forecastFinish > project.forecastFinish)
+    needsComment = true;
   if (needsComment && !proposed.comment) errors.comment ??= "commentRequired";
   return errors;
 }

@@ -13,7 +13,19 @@ import { MAX_SHEET_ROWS, rowKey, SHEET_COLUMNS, type SheetColumn } from "./progr
 type Translate = (key: string) => string;
 
 const WIDTHS: Record<SheetColumn, number> = {
-  code: 16, name: 60, version: 10, status: 22, percentComplete: 12, quantityDone: 14, unit: 12, asOf: 12, forecastFinish: 14, pauseReason: 18, comment: 40, evidenceUrl: 30, rowKey: 14,
+  code: 16,
+  name: 60,
+  version: 10,
+  status: 22,
+  percentComplete: 12,
+  quantityDone: 14,
+  unit: 12,
+  asOf: 12,
+  forecastFinish: 14,
+  pauseReason: 18,
+  comment: 40,
+  evidenceUrl: 30,
+  rowKey: 14,
 };
 const column = (key: SheetColumn) => String.fromCharCode(65 + SHEET_COLUMNS.indexOf(key));
 
@@ -32,11 +44,24 @@ export function progressSheet(user: Actor, query: TProjectListQuery, t: Translat
     setup(worksheet: ExcelJS.Worksheet) {
       worksheet.columns = SHEET_COLUMNS.map((key) => ({ key, width: WIDTHS[key], hidden: key === "rowKey" }));
       // exceljs types the validations of single cells only; its sheet-wide list takes ranges such as "D2:D5001".
-      const validations = (worksheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
-      const list = (labels: string[]) => ({ type: "list" as const, allowBlank: true, formulae: [`"${labels.join(",")}"`], showErrorMessage: true });
+      const validations = (
+        worksheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+      ).dataValidations;
+      const list = (labels: string[]) => ({
+        type: "list" as const,
+        allowBlank: true,
+        formulae: [`"${labels.join(",")}"`],
+        showErrorMessage: true,
+      });
       validations.add(`${column("status")}2:${column("status")}${lastRow}`, list(statusLabels));
       validations.add(`${column("pauseReason")}2:${column("pauseReason")}${lastRow}`, list(reasonLabels));
-      validations.add(`${column("percentComplete")}2:${column("percentComplete")}${lastRow}`, { type: "whole", operator: "between", allowBlank: false, formulae: [0, 100], showErrorMessage: true });
+      validations.add(`${column("percentComplete")}2:${column("percentComplete")}${lastRow}`, {
+        type: "whole",
+        operator: "between",
+        allowBlank: false,
+        formulae: [0, 100],
+        showErrorMessage: true,
+      });
     },
     rows: rows(user, query, t, locale),
   };
@@ -45,8 +70,18 @@ export function progressSheet(user: Actor, query: TProjectListQuery, t: Translat
 async function* rows(user: Actor, query: TProjectListQuery, t: Translate, locale: Locale): AsyncGenerator<unknown[]> {
   const today = todayInKazakhstan();
   const select = {
-    id: true, code: true, nameKk: true, nameRu: true, nameEn: true, version: true, status: true, percentComplete: true, quantityDone: true, unit: true,
-    forecastFinish: true, pauseReason: true,
+    id: true,
+    code: true,
+    nameKk: true,
+    nameRu: true,
+    nameEn: true,
+    version: true,
+    status: true,
+    percentComplete: true,
+    quantityDone: true,
+    unit: true,
+    forecastFinish: true,
+    pauseReason: true,
   } as const;
   for await (const batch of projectBatches(await projectListWhere(user, query), select, 500)) {
     for (const project of batch) {

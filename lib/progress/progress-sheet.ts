@@ -12,7 +12,19 @@ import { PROJECT_STATUSES } from "../reference-data";
 import { PAUSE_REASONS } from "./progress-input";
 
 export const SHEET_COLUMNS = [
-  "code", "name", "version", "status", "percentComplete", "quantityDone", "unit", "asOf", "forecastFinish", "pauseReason", "comment", "evidenceUrl", "rowKey",
+  "code",
+  "name",
+  "version",
+  "status",
+  "percentComplete",
+  "quantityDone",
+  "unit",
+  "asOf",
+  "forecastFinish",
+  "pauseReason",
+  "comment",
+  "evidenceUrl",
+  "rowKey",
 ] as const;
 export type SheetColumn = (typeof SHEET_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly SheetColumn[] = ["code", "version", "status", "percentComplete", "asOf"];
@@ -25,7 +37,10 @@ const MESSAGES = { kk, ru, en };
 const normalise = (text: string) => text.trim().toLocaleLowerCase("kk").replace(/\s+/g, " ");
 
 /** Every way a value may be written in the sheet (its code, or its label in any interface language) → its code. */
-function labelIndex<T extends string>(codes: readonly T[], labelsOf: (messages: typeof en) => Record<string, string>): Map<string, T> {
+function labelIndex<T extends string>(
+  codes: readonly T[],
+  labelsOf: (messages: typeof en) => Record<string, string>,
+): Map<string, T> {
   const index = new Map<string, T>();
   for (const code of codes) {
     index.set(normalise(code), code);
@@ -94,7 +109,17 @@ export type SheetRow = {
 };
 
 /** The values of a row that a progress update changes, as the key of the row as downloaded. */
-export type KeyedValues = Pick<SheetRow, "version" | "status" | "percentComplete" | "quantityDone" | "forecastFinish" | "pauseReason" | "comment" | "evidenceUrl">;
+export type KeyedValues = Pick<
+  SheetRow,
+  | "version"
+  | "status"
+  | "percentComplete"
+  | "quantityDone"
+  | "forecastFinish"
+  | "pauseReason"
+  | "comment"
+  | "evidenceUrl"
+>;
 
 const canonicalNumber = (text: string) => {
   const number = Number(text.replace(/\s/g, "").replace(",", "."));
@@ -106,7 +131,16 @@ const canonicalNumber = (text: string) => {
  * not touched and is skipped, even when someone has updated that project on the website since the download.
  */
 export function rowKey(values: KeyedValues): string {
-  const canonical = [values.version, values.status, canonicalNumber(values.percentComplete), canonicalNumber(values.quantityDone), values.forecastFinish, values.pauseReason, values.comment, values.evidenceUrl];
+  const canonical = [
+    values.version,
+    values.status,
+    canonicalNumber(values.percentComplete),
+    canonicalNumber(values.quantityDone),
+    values.forecastFinish,
+    values.pauseReason,
+    values.comment,
+    values.evidenceUrl,
+  ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex").slice(0, 12);
 }
 
@@ -127,7 +161,8 @@ export function readSheet(worksheet: ExcelJS.Worksheet): { rows: SheetRow[] } | 
   const rows: SheetRow[] = [];
   for (let line = 2; line <= worksheet.rowCount; line++) {
     const row = worksheet.getRow(line);
-    const cell = (column: SheetColumn): SheetCell => (columns.has(column) ? plainCell(row.getCell(columns.get(column)!).value) : null);
+    const cell = (column: SheetColumn): SheetCell =>
+      columns.has(column) ? plainCell(row.getCell(columns.get(column)!).value) : null;
     const projectCode = cellText(cell("code")).toUpperCase();
     if (projectCode === "") continue;
     rows.push({
@@ -160,7 +195,10 @@ export async function openSheet(bytes: Uint8Array, kind: "xlsx" | "csv"): Promis
     const firstLine = text.slice(0, text.search(/\r?\n|$/));
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
     // Every value stays text: the import reads numbers and dates itself (exceljs would guess US dates).
-    return await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter }, map: (value: string) => (value === "" ? null : value) });
+    return await workbook.csv.read(Readable.from([text]), {
+      parserOptions: { delimiter },
+      map: (value: string) => (value === "" ? null : value),
+    });
   } catch {
     return null;
   }

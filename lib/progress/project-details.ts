@@ -9,12 +9,30 @@ import { dateFromIso, isoDate } from "./calendar";
 import { ZComment } from "./progress-input";
 import { PROJECT_CODE_PATTERN } from "../reference-data";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import { concurrentChanges, oblastIdsOf, projectForWrite, type ConcurrentChange, type ProgressSnapshot } from "./record-progress";
+import {
+  concurrentChanges,
+  oblastIdsOf,
+  projectForWrite,
+  type ConcurrentChange,
+  type ProgressSnapshot,
+} from "./record-progress";
 
 const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
-const ZOptionalDate = z.preprocess(emptyToNull, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate").refine((value) => !Number.isNaN(Date.parse(value)), "invalidDate").nullable());
+const ZOptionalDate = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
+    .refine((value) => !Number.isNaN(Date.parse(value)), "invalidDate")
+    .nullable(),
+);
 const ZMoney = z.preprocess(
-  (value) => (typeof value === "string" ? (value.trim() === "" ? null : value.replace(/\s/g, "").replace(",", ".")) : emptyToNull(value)),
+  (value) =>
+    typeof value === "string"
+      ? value.trim() === ""
+        ? null
+        : value.replace(/\s/g, "").replace(",", ".")
+      : emptyToNull(value),
   z.coerce.number("notANumber").finite("notANumber").min(0, "negative").max(1e16, "tooLarge").nullable(),
 );
 
@@ -45,18 +63,30 @@ export type UpdateDetailsResult =
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
   | { ok: false; reason: "conflict"; current: ProgressSnapshot; changes: ConcurrentChange[] };
 
-const DATE_FIELDS = ["baselineStart", "baselineFinish", "forecastStart", "forecastFinish", "actualStart", "actualFinish"] as const;
+const DATE_FIELDS = [
+  "baselineStart",
+  "baselineFinish",
+  "forecastStart",
+  "forecastFinish",
+  "actualStart",
+  "actualFinish",
+] as const;
 const MONEY_FIELDS = ["budgetBaseline", "budgetForecast", "budgetSpent"] as const;
 
 /** Responsible organisation, dates, budget and delivery confidence (ADMIN, MINISTRY), versioned and audited. */
-export async function updateProjectDetails(user: Actor, rawInput: unknown, context: { ip: string | null }): Promise<UpdateDetailsResult> {
+export async function updateProjectDetails(
+  user: Actor,
+  rawInput: unknown,
+  context: { ip: string | null },
+): Promise<UpdateDetailsResult> {
   const parsed = ZProjectDetailsInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
   const project = await projectForWrite(user, input.projectCode);
   if (!project) return { ok: false, reason: "notFound" };
   if (!can(user, "project.editDetails", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
-  if (project.version !== input.version) return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
+  if (project.version !== input.version)
+    return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
 
   const before: Record<string, string | number | null> = {
     responsibleOrganisation: project.responsibleOrganisation,
@@ -69,25 +99,35 @@ export async function updateProjectDetails(user: Actor, rawInput: unknown, conte
 
   const errors: FieldErrors = {};
   // The baseline is the promise the project started with: once work has begun it no longer moves.
-  const baselineFrozen = project.status === "IN_PROGRESS" || project.status === "COMPLETED" || project.actualStart !== null;
+  const baselineFrozen =
+    project.status === "IN_PROGRESS" || project.status === "COMPLETED" || project.actualStart !== null;
   for (const field of ["baselineStart", "baselineFinish"] as const) {
     if (baselineFrozen && before[field] !== null && input[field] !== before[field]) errors[field] = "baselineFrozen";
   }
-  for (const [start, finish] of [["baselineStart", "baselineFinish"], ["forecastStart", "forecastFinish"], ["actualStart", "actualFinish"]] as const) {
+  for (const [start, finish] of [
+    ["baselineStart", "baselineFinish"],
+    ["forecastStart", "forecastFinish"],
+    ["actualStart", "actualFinish"],
+  ] as const) {
     if (input[start] && input[finish] && input[finish]! < input[start]!) errors[finish] = "finishBeforeStart";
   }
-  const budgetChanged = input.budgetBaseline !== before.budgetBaseline || input.budgetForecast !== before.budgetForecast;
+  const budgetChanged =
+    input.budgetBaseline !== before.budgetBaseline || input.budgetForecast !== before.budgetForecast;
   if (budgetChanged && input.budgetBaseline && input.budgetForecast !== null) {
     const deviation = Math.abs(input.budgetForecast - input.budgetBaseline) / input.budgetBaseline;
     if (deviation > BUDGET_DEVIATION_NEEDING_NOTE && !input.budgetNote) errors.budgetNote = "budgetNoteRequired";
   }
-  if (input.confidence !== before.confidence && input.confidence !== null && !input.confidenceReason) errors.confidenceReason = "confidenceReasonRequired";
+  if (input.confidence !== before.confidence && input.confidence !== null && !input.confidenceReason)
+    errors.confidenceReason = "confidenceReasonRequired";
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
 
   const after: Record<string, string | number | null> = {
     responsibleOrganisation: input.responsibleOrganisation,
     confidence: input.confidence,
-    confidenceReason: input.confidence !== before.confidence ? (input.confidenceReason ?? null) : (input.confidenceReason ?? project.confidenceReason),
+    confidenceReason:
+      input.confidence !== before.confidence
+        ? (input.confidenceReason ?? null)
+        : (input.confidenceReason ?? project.confidenceReason),
     budgetNote: input.budgetNote ?? project.budgetNote,
   };
   for (const field of DATE_FIELDS) after[field] = input[field];

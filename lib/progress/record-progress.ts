@@ -13,7 +13,13 @@ export { ZRecordProgressInput, type TRecordProgressInput } from "./progress-inpu
 
 /** What someone else changed since the form was loaded, for the conflict message. */
 export type ConcurrentChange = { at: string; actor: string | null; action: string; after: Record<string, unknown> };
-export type ProgressSnapshot = { version: number; status: string; percentComplete: number; quantityDone: number | null; lastProgressAsOf: string | null };
+export type ProgressSnapshot = {
+  version: number;
+  status: string;
+  percentComplete: number;
+  quantityDone: number | null;
+  lastProgressAsOf: string | null;
+};
 
 export type RecordProgressResult =
   | { ok: true; version: number }
@@ -22,7 +28,10 @@ export type RecordProgressResult =
   | { ok: false; reason: "conflict"; current: ProgressSnapshot; changes: ConcurrentChange[] };
 
 /** The project's current values and the audited changes made after `sinceVersion`. */
-export async function concurrentChanges(projectId: number, sinceVersion: number): Promise<{ current: ProgressSnapshot; changes: ConcurrentChange[] }> {
+export async function concurrentChanges(
+  projectId: number,
+  sinceVersion: number,
+): Promise<{ current: ProgressSnapshot; changes: ConcurrentChange[] }> {
   const project = await prisma.project.findUniqueOrThrow({ where: { id: projectId } });
   const entries = await prisma.auditLog.findMany({
     where: { targetType: "project", targetId: String(projectId), after: { path: ["version"], gt: sinceVersion } },
@@ -38,7 +47,12 @@ export async function concurrentChanges(projectId: number, sinceVersion: number)
       quantityDone: project.quantityDone === null ? null : Number(project.quantityDone),
       lastProgressAsOf: project.lastProgressAsOf ? isoDate(project.lastProgressAsOf) : null,
     },
-    changes: entries.map((entry) => ({ at: entry.at.toISOString(), actor: entry.actor?.name ?? null, action: entry.action, after: (entry.after ?? {}) as Record<string, unknown> })),
+    changes: entries.map((entry) => ({
+      at: entry.at.toISOString(),
+      actor: entry.actor?.name ?? null,
+      action: entry.action,
+      after: (entry.after ?? {}) as Record<string, unknown>,
+    })),
   };
 }
 
@@ -75,7 +89,11 @@ export async function applyProgress(
   context: { ip: string | null; reportedById?: number | null },
 ): Promise<{ progressUpdateId: number; version: number }> {
   const asOf = dateFromIso(input.asOf);
-  const before = { ...stateOf(project), version: project.version, quantityDone: project.quantityDone === null ? null : Number(project.quantityDone) };
+  const before = {
+    ...stateOf(project),
+    version: project.version,
+    quantityDone: project.quantityDone === null ? null : Number(project.quantityDone),
+  };
   const quantityDone = input.quantityDone ?? before.quantityDone;
   const after = {
     version: project.version + 1,
@@ -98,7 +116,11 @@ export async function applyProgress(
       lastProgressAt: new Date(),
       ...(input.forecastFinish ? { forecastFinish: dateFromIso(input.forecastFinish) } : {}),
       ...(input.status === "IN_PROGRESS" && !project.actualStart ? { actualStart: asOf } : {}),
-      ...(input.status === "COMPLETED" ? { actualFinish: asOf } : project.status === "COMPLETED" ? { actualFinish: null } : {}),
+      ...(input.status === "COMPLETED"
+        ? { actualFinish: asOf }
+        : project.status === "COMPLETED"
+          ? { actualFinish: null }
+          : {}),
       version: { increment: 1 },
     },
   });
@@ -145,21 +167,27 @@ export const oblastIdsOf = (project: ProjectForWrite) => ({ oblastIds: project.o
  * Records one progress update (ADMIN, MINISTRY). Each save is one transaction; if someone saved first, nothing is
  * written and the caller gets what changed since the form was loaded.
  */
-export async function recordProgress(user: Actor, rawInput: unknown, context: { ip: string | null } = { ip: null }): Promise<RecordProgressResult> {
+export async function recordProgress(
+  user: Actor,
+  rawInput: unknown,
+  context: { ip: string | null } = { ip: null },
+): Promise<RecordProgressResult> {
   const parsed = ZRecordProgressInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const { projectCode, ...input } = parsed.data;
   const project = await projectForWrite(user, projectCode);
   if (!project) return { ok: false, reason: "notFound" };
   if (!can(user, "project.recordProgress", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
-  if (project.version !== input.version) return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
+  if (project.version !== input.version)
+    return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
   const errors = progressErrorsFor(project, input);
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
   try {
     const result = await prisma.$transaction((tx) => applyProgress(tx, user, project, input, context));
     return { ok: true, version: result.version };
   } catch (error) {
-    if (error instanceof VersionConflict) return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
+    if (error instanceof VersionConflict)
+      return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
     throw error;
   }
 }

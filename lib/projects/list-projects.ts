@@ -21,7 +21,15 @@ export const ZProjectListQuery = z.object({
   kind: optionalEnum(["OBJECT", "MEASURE"] as const),
   horizon: optionalEnum(["2030", "2040", "2050", "none"] as const),
   oblast: optionalEnum(OBLAST_CODES),
-  district: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Z0-9-]{3,40}$/).optional()).catch(undefined),
+  district: z
+    .preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^[A-Z0-9-]{3,40}$/)
+        .optional(),
+    )
+    .catch(undefined),
   status: optionalEnum(PROJECT_STATUSES),
   sort: z.enum(SORTS).catch("code").default("code"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -30,14 +38,21 @@ export type TProjectListQuery = z.infer<typeof ZProjectListQuery>;
 
 /** Reads the first value of each search parameter (Next gives arrays for repeated keys). */
 export function parseProjectListQuery(searchParams: Record<string, string | string[] | undefined>): TProjectListQuery {
-  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const flat = Object.fromEntries(
+    Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   return ZProjectListQuery.parse(flat);
 }
 
 /** The list's filters and sort (never the page) as URL parameters, for links that keep them. */
-export function projectListParams(query: TProjectListQuery, options: { sort: boolean } = { sort: true }): Record<string, string> {
+export function projectListParams(
+  query: TProjectListQuery,
+  options: { sort: boolean } = { sort: true },
+): Record<string, string> {
   const { page: _page, sort, ...filters } = query;
-  const entries = Object.entries(options.sort ? { ...filters, sort } : filters).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]]));
+  const entries = Object.entries(options.sort ? { ...filters, sort } : filters).flatMap(([key, value]) =>
+    value === undefined || value === "" ? [] : [[key, String(value)]],
+  );
   return Object.fromEntries(entries);
 }
 
@@ -49,7 +64,15 @@ export function projectListParams(query: TProjectListQuery, options: { sort: boo
 export async function projectListWhere(user: Actor, query: TProjectListQuery): Promise<Prisma.ProjectWhereInput> {
   const [categoryIds, oblast] = await Promise.all([
     query.sector || query.category
-      ? prisma.category.findMany({ where: { AND: [query.sector ? { sector: { code: query.sector } } : {}, query.category ? { code: query.category } : {}] }, select: { id: true } })
+      ? prisma.category.findMany({
+          where: {
+            AND: [
+              query.sector ? { sector: { code: query.sector } } : {},
+              query.category ? { code: query.category } : {},
+            ],
+          },
+          select: { id: true },
+        })
       : null,
     query.oblast ? prisma.oblast.findUnique({ where: { code: query.oblast }, select: { id: true } }) : null,
   ]);
@@ -130,7 +153,9 @@ export async function listProjects(user: Actor, query: TProjectListQuery) {
 export async function listDistrictOptions(user: Actor, oblastCode: string | undefined) {
   const scope = projectScope(user).oblasts?.some.oblastId;
   return prisma.district.findMany({
-    where: { AND: [scope === undefined ? {} : { oblastId: scope }, oblastCode ? { oblast: { code: oblastCode } } : {}] },
+    where: {
+      AND: [scope === undefined ? {} : { oblastId: scope }, oblastCode ? { oblast: { code: oblastCode } } : {}],
+    },
     orderBy: [{ oblastId: "asc" }, { nameKk: "asc" }],
     select: { code: true, nameKk: true, nameRu: true, nameEn: true },
   });

@@ -23,14 +23,21 @@ export type ProjectSqlFilter = { oblastCode?: string | undefined; sectorCodes?: 
 export function projectFilterSql(user: Actor, filter: ProjectSqlFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`p.withdrawn_at IS NULL`, projectScopeSql(user)];
   if (filter.oblastCode) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM project_oblasts fo JOIN oblasts fob ON fob.id = fo.oblast_id WHERE fo.project_id = p.id AND fob.code = ${filter.oblastCode})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM project_oblasts fo JOIN oblasts fob ON fob.id = fo.oblast_id WHERE fo.project_id = p.id AND fob.code = ${filter.oblastCode})`,
+    );
   }
   if (filter.sectorCodes?.length) {
-    conditions.push(Prisma.sql`p.category_id IN (SELECT c.id FROM categories c JOIN sectors s ON s.id = c.sector_id WHERE s.code IN (${Prisma.join(filter.sectorCodes)}))`);
+    conditions.push(
+      Prisma.sql`p.category_id IN (SELECT c.id FROM categories c JOIN sectors s ON s.id = c.sector_id WHERE s.code IN (${Prisma.join(filter.sectorCodes)}))`,
+    );
   }
   if (filter.horizons?.length) {
     const years = filter.horizons.filter((horizon) => horizon !== "none").map(Number);
-    const alternatives = [...(years.length ? [Prisma.sql`p.horizon IN (${Prisma.join(years)})`] : []), ...(filter.horizons.includes("none") ? [Prisma.sql`p.horizon IS NULL`] : [])];
+    const alternatives = [
+      ...(years.length ? [Prisma.sql`p.horizon IN (${Prisma.join(years)})`] : []),
+      ...(filter.horizons.includes("none") ? [Prisma.sql`p.horizon IS NULL`] : []),
+    ];
     conditions.push(Prisma.sql`(${Prisma.join(alternatives, " OR ")})`);
   }
   return Prisma.join(conditions, " AND ");

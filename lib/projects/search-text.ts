@@ -11,7 +11,9 @@ export function projectSearchText(project: {
   nameEn: string | null;
   place: string | null;
 }): string {
-  return normaliseSearchText([project.code, project.nameKk, project.nameRu, project.nameEn, project.place].filter(Boolean).join(" | "));
+  return normaliseSearchText(
+    [project.code, project.nameKk, project.nameRu, project.nameEn, project.place].filter(Boolean).join(" | "),
+  );
 }
 
 /** A search term as typed, made safe for LIKE: wildcards are taken literally by dropping them. */

@@ -9,7 +9,13 @@ export async function seedReferenceData(): Promise<void> {
       await tx.oblast.upsert({ where: { code: oblast.code }, create: { ...oblast }, update: { ...oblast } });
     }
     for (const [index, sector] of SECTORS.entries()) {
-      const data = { code: sector.code, nameKk: sector.nameKk, nameRu: sector.nameRu, nameEn: sector.nameEn, sortOrder: index };
+      const data = {
+        code: sector.code,
+        nameKk: sector.nameKk,
+        nameRu: sector.nameRu,
+        nameEn: sector.nameEn,
+        sortOrder: index,
+      };
       await tx.sector.upsert({ where: { code: sector.code }, create: data, update: data });
     }
     const sectors = new Map((await tx.sector.findMany()).map((sector) => [sector.code, sector.id]));

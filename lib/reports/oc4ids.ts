@@ -13,31 +13,102 @@ import { projectScope } from "../auth/permissions";
 //   sector  our categories → projectSector codes (SECTOR_BY_CATEGORY);
 //   type    our actions → projectType codes where one fits (TYPE_BY_ACTION).
 
-export const OC4IDS_PROJECT_STATUS = ["identification", "preparation", "implementation", "completion", "completed", "cancelled"] as const;
-export const OC4IDS_PROJECT_SECTOR = [
-  "education", "health", "energy", "energy.solar", "energy.wind", "energy.hydropower", "energy.biomass", "energy.geothermal", "communications",
-  "waterAndWaste", "governance", "economy", "cultureSportsAndRecreation", "transport", "transport.air", "transport.water", "transport.rail",
-  "transport.road", "transport.urban", "transport.lowCarbon", "socialHousing", "naturalResources", "naturalResources.floodProtection",
+export const OC4IDS_PROJECT_STATUS = [
+  "identification",
+  "preparation",
+  "implementation",
+  "completion",
+  "completed",
+  "cancelled",
 ] as const;
-export const OC4IDS_PROJECT_TYPE = ["construction", "maintenance", "rehabilitation", "replacement", "expansion", "decommissioning"] as const;
+export const OC4IDS_PROJECT_SECTOR = [
+  "education",
+  "health",
+  "energy",
+  "energy.solar",
+  "energy.wind",
+  "energy.hydropower",
+  "energy.biomass",
+  "energy.geothermal",
+  "communications",
+  "waterAndWaste",
+  "governance",
+  "economy",
+  "cultureSportsAndRecreation",
+  "transport",
+  "transport.air",
+  "transport.water",
+  "transport.rail",
+  "transport.road",
+  "transport.urban",
+  "transport.lowCarbon",
+  "socialHousing",
+  "naturalResources",
+  "naturalResources.floodProtection",
+] as const;
+export const OC4IDS_PROJECT_TYPE = [
+  "construction",
+  "maintenance",
+  "rehabilitation",
+  "replacement",
+  "expansion",
+  "decommissioning",
+] as const;
 type Sector = (typeof OC4IDS_PROJECT_SECTOR)[number];
 
-export const STATUS_MAPPING = { PLANNED: "identification", DESIGN: "preparation", IN_PROGRESS: "implementation", PAUSED: "implementation", COMPLETED: "completed", CANCELLED: "cancelled" } as const;
+export const STATUS_MAPPING = {
+  PLANNED: "identification",
+  DESIGN: "preparation",
+  IN_PROGRESS: "implementation",
+  PAUSED: "implementation",
+  COMPLETED: "completed",
+  CANCELLED: "cancelled",
+} as const;
 export const SECTOR_BY_CATEGORY: Record<string, Sector[]> = {
-  railway: ["transport", "transport.rail"], road: ["transport", "transport.road"], "bus-station": ["transport", "transport.urban"], airport: ["transport", "transport.air"],
-  port: ["transport", "transport.water"], logistics: ["transport"], pipeline: ["energy"],
-  "power-plant": ["energy"], grid: ["energy"], heat: ["energy"], "gas-supply": ["energy"],
-  "water-supply": ["waterAndWaste"], sewerage: ["waterAndWaste"], "water-management": ["naturalResources"],
-  education: ["education"], health: ["health"], culture: ["cultureSportsAndRecreation"], sport: ["cultureSportsAndRecreation"], housing: ["socialHousing"], "social-other": ["governance"],
-  tourism: ["cultureSportsAndRecreation"], waste: ["waterAndWaste"], heritage: ["cultureSportsAndRecreation"],
-  "protected-area": ["naturalResources"], "water-protection": ["naturalResources"], "air-protection": ["naturalResources"], "land-restoration": ["naturalResources"],
-  monitoring: ["naturalResources"], greening: ["naturalResources"], "environment-other": ["naturalResources"],
-  "flood-protection": ["naturalResources", "naturalResources.floodProtection"], "emergency-other": ["governance"],
+  railway: ["transport", "transport.rail"],
+  road: ["transport", "transport.road"],
+  "bus-station": ["transport", "transport.urban"],
+  airport: ["transport", "transport.air"],
+  port: ["transport", "transport.water"],
+  logistics: ["transport"],
+  pipeline: ["energy"],
+  "power-plant": ["energy"],
+  grid: ["energy"],
+  heat: ["energy"],
+  "gas-supply": ["energy"],
+  "water-supply": ["waterAndWaste"],
+  sewerage: ["waterAndWaste"],
+  "water-management": ["naturalResources"],
+  education: ["education"],
+  health: ["health"],
+  culture: ["cultureSportsAndRecreation"],
+  sport: ["cultureSportsAndRecreation"],
+  housing: ["socialHousing"],
+  "social-other": ["governance"],
+  tourism: ["cultureSportsAndRecreation"],
+  waste: ["waterAndWaste"],
+  heritage: ["cultureSportsAndRecreation"],
+  "protected-area": ["naturalResources"],
+  "water-protection": ["naturalResources"],
+  "air-protection": ["naturalResources"],
+  "land-restoration": ["naturalResources"],
+  monitoring: ["naturalResources"],
+  greening: ["naturalResources"],
+  "environment-other": ["naturalResources"],
+  "flood-protection": ["naturalResources", "naturalResources.floodProtection"],
+  "emergency-other": ["governance"],
 };
 const DEFAULT_SECTOR: Sector[] = ["economy"];
 export const TYPE_BY_ACTION: Partial<Record<string, (typeof OC4IDS_PROJECT_TYPE)[number]>> = {
-  BUILD: "construction", CREATE: "construction", ELECTRIFY: "expansion", EXPAND: "expansion", RECONSTRUCT: "rehabilitation",
-  MODERNISE: "rehabilitation", RESTORE: "rehabilitation", REPAIR: "maintenance", RELOCATE: "replacement",
+  BUILD: "construction",
+  CREATE: "construction",
+  ELECTRIFY: "expansion",
+  EXPAND: "expansion",
+  RECONSTRUCT: "rehabilitation",
+  MODERNISE: "rehabilitation",
+  RESTORE: "rehabilitation",
+  REPAIR: "maintenance",
+  RELOCATE: "replacement",
 };
 
 const ZPeriod = z.strictObject({ startDate: z.iso.datetime().optional(), endDate: z.iso.datetime().optional() });
@@ -52,8 +123,22 @@ export const ZOc4idsProject = z.strictObject({
   sector: z.array(z.enum(OC4IDS_PROJECT_SECTOR)).min(1),
   purpose: z.string().optional(),
   period: ZPeriod.optional(),
-  budget: z.strictObject({ amount: z.strictObject({ amount: z.number().nonnegative(), currency: z.literal("KZT") }) }).optional(),
-  locations: z.array(z.strictObject({ id: z.string(), description: z.string(), address: z.strictObject({ region: z.string().optional(), locality: z.string().optional(), countryName: z.string() }) })).min(1),
+  budget: z
+    .strictObject({ amount: z.strictObject({ amount: z.number().nonnegative(), currency: z.literal("KZT") }) })
+    .optional(),
+  locations: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        description: z.string(),
+        address: z.strictObject({
+          region: z.string().optional(),
+          locality: z.string().optional(),
+          countryName: z.string(),
+        }),
+      }),
+    )
+    .min(1),
   completion: z.strictObject({ endDate: z.iso.datetime().optional(), finalScope: z.string().optional() }).optional(),
   identificationPeriod: ZPeriod.optional(),
   implementationPeriod: ZPeriod.optional(),
@@ -70,13 +155,21 @@ export const ZOc4idsPackage = z.strictObject({
 /** The project identifier prefix (OC4IDS asks publishers to register one; this one is the tracker's own). */
 export const OC4IDS_PREFIX = "oc4ids-kzbtys-";
 
-type Row = Prisma.ProjectGetPayload<{ include: { category: true; district: true; oblasts: { include: { oblast: true } } } }>;
+type Row = Prisma.ProjectGetPayload<{
+  include: { category: true; district: true; oblasts: { include: { oblast: true } } };
+}>;
 const dateTime = (date: Date) => `${isoDate(date)}T00:00:00Z`;
 
 export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
-  const planned = project.baselineStart || project.baselineFinish || project.horizon
-    ? { ...(project.baselineStart ? { startDate: dateTime(project.baselineStart) } : {}), endDate: project.baselineFinish ? dateTime(project.baselineFinish) : `${project.horizon ?? 2050}-12-31T00:00:00Z` }
-    : undefined;
+  const planned =
+    project.baselineStart || project.baselineFinish || project.horizon
+      ? {
+          ...(project.baselineStart ? { startDate: dateTime(project.baselineStart) } : {}),
+          endDate: project.baselineFinish
+            ? dateTime(project.baselineFinish)
+            : `${project.horizon ?? 2050}-12-31T00:00:00Z`,
+        }
+      : undefined;
   const quantity = project.plannedQuantity ? ` ${Number(project.plannedQuantity)} ${project.unit}.` : "";
   return {
     id: `${OC4IDS_PREFIX}${project.code}`,
@@ -88,21 +181,47 @@ export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
     sector: SECTOR_BY_CATEGORY[project.category.code] ?? DEFAULT_SECTOR,
     purpose: project.category.nameEn,
     ...(planned ? { period: planned } : {}),
-    ...(project.budgetBaseline ? { budget: { amount: { amount: Number(project.budgetBaseline), currency: "KZT" as const } } } : {}),
+    ...(project.budgetBaseline
+      ? { budget: { amount: { amount: Number(project.budgetBaseline), currency: "KZT" as const } } }
+      : {}),
     locations: project.oblasts.map((link, index) => ({
       id: String(index + 1),
       description: [project.place, project.district?.nameKk, link.oblast.nameKk].filter(Boolean).join(", "),
-      address: { region: link.oblast.nameEn, ...(project.district?.nameEn ? { locality: project.district.nameEn } : {}), countryName: "Kazakhstan" },
+      address: {
+        region: link.oblast.nameEn,
+        ...(project.district?.nameEn ? { locality: project.district.nameEn } : {}),
+        countryName: "Kazakhstan",
+      },
     })),
-    ...(project.actualStart ? { implementationPeriod: { startDate: dateTime(project.actualStart), ...(project.actualFinish ? { endDate: dateTime(project.actualFinish) } : {}) } } : {}),
-    ...(project.status === "COMPLETED" && project.actualFinish ? { completion: { endDate: dateTime(project.actualFinish), ...(project.quantityDone ? { finalScope: `${Number(project.quantityDone)} ${project.unit}` } : {}) } } : {}),
+    ...(project.actualStart
+      ? {
+          implementationPeriod: {
+            startDate: dateTime(project.actualStart),
+            ...(project.actualFinish ? { endDate: dateTime(project.actualFinish) } : {}),
+          },
+        }
+      : {}),
+    ...(project.status === "COMPLETED" && project.actualFinish
+      ? {
+          completion: {
+            endDate: dateTime(project.actualFinish),
+            ...(project.quantityDone ? { finalScope: `${Number(project.quantityDone)} ${project.unit}` } : {}),
+          },
+        }
+      : {}),
   };
 }
 
 /** The package as JSON text, chunk by chunk: projects are read in batches, never all at once. */
 export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batchSize = 500): AsyncGenerator<string> {
   if (!can(user, "report.export")) return;
-  const head = { uri: `${publicUrl}/reports/oc4ids`, publishedDate: new Date().toISOString(), version: "0.9", publisher: { name: "Batys Tracker — Decree No. 946 delivery" }, license: "https://creativecommons.org/licenses/by/4.0/" };
+  const head = {
+    uri: `${publicUrl}/reports/oc4ids`,
+    publishedDate: new Date().toISOString(),
+    version: "0.9",
+    publisher: { name: "Batys Tracker — Decree No. 946 delivery" },
+    license: "https://creativecommons.org/licenses/by/4.0/",
+  };
   yield `${JSON.stringify(head).slice(0, -1)},"projects":[`;
   let cursor = 0;
   let first = true;

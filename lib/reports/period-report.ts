@@ -16,7 +16,11 @@ const num = (value: unknown) => (value === null || value === undefined ? 0 : Num
 
 /** The report's projects: the user's scope, the chosen oblast, horizons and sectors. */
 function projectFilter(user: Actor, query: TReportQuery): Prisma.Sql {
-  return projectFilterSql(user, { oblastCode: query.scope === "region" ? undefined : query.scope, sectorCodes: query.sectors, horizons: query.horizons });
+  return projectFilterSql(user, {
+    oblastCode: query.scope === "region" ? undefined : query.scope,
+    sectorCodes: query.sectors,
+    horizons: query.horizons,
+  });
 }
 
 /** Each project's status, percent and quantity as the history stood at `moment`. */
@@ -32,7 +36,15 @@ function stateAt(user: Actor, query: TReportQuery, moment: Date): Prisma.Sql {
     WHERE ${projectFilter(user, query)}`;
 }
 
-export type PeriodFigures = { total: number; completed: number; inProgress: number; notStarted: number; paused: number; cancelled: number; averagePercent: number };
+export type PeriodFigures = {
+  total: number;
+  completed: number;
+  inProgress: number;
+  notStarted: number;
+  paused: number;
+  cancelled: number;
+  averagePercent: number;
+};
 
 async function figuresAt(user: Actor, query: TReportQuery, moment: Date): Promise<PeriodFigures> {
   const [row] = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
@@ -42,15 +54,30 @@ async function figuresAt(user: Actor, query: TReportQuery, moment: Date): Promis
       coalesce(avg(percent), 0)::float AS average_percent
     FROM (${stateAt(user, query, moment)}) s`);
   return {
-    total: num(row!.total), completed: num(row!.completed), inProgress: num(row!.in_progress), notStarted: num(row!.not_started),
-    paused: num(row!.paused), cancelled: num(row!.cancelled), averagePercent: Math.round(num(row!.average_percent) * 10) / 10,
+    total: num(row!.total),
+    completed: num(row!.completed),
+    inProgress: num(row!.in_progress),
+    notStarted: num(row!.not_started),
+    paused: num(row!.paused),
+    cancelled: num(row!.cancelled),
+    averagePercent: Math.round(num(row!.average_percent) * 10) / 10,
   };
 }
 
 export type ProjectChange = {
-  code: string; nameKk: string; nameRu: string | null; nameEn: string | null; unit: string | null;
-  fromStatus: ProjectStatusCode; toStatus: ProjectStatusCode; fromPercent: number; toPercent: number;
-  quantityDelivered: number | null; updates: number; comments: string[]; confidenceChanges: string[];
+  code: string;
+  nameKk: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  unit: string | null;
+  fromStatus: ProjectStatusCode;
+  toStatus: ProjectStatusCode;
+  fromPercent: number;
+  toPercent: number;
+  quantityDelivered: number | null;
+  updates: number;
+  comments: string[];
+  confidenceChanges: string[];
 };
 
 /** What changed during the period, project by project, from the history rows recorded in it. */
@@ -75,25 +102,50 @@ async function changesIn(user: Actor, query: TReportQuery, from: Date, to: Date)
       count(*) AS updates, array_remove(array_agg(f.comment ORDER BY f.created_at), NULL) AS comments
     FROM period f JOIN scoped s ON s.id = f.project_id LEFT JOIN before b ON b.project_id = f.project_id
     GROUP BY s.code, s.name_kk, s.name_ru, s.name_en, s.unit ORDER BY s.code`);
-  const confidence = await prisma.$queryRaw<{ code: string; confidence: string | null; reason: string | null }[]>(Prisma.sql`
+  const confidence = await prisma.$queryRaw<
+    { code: string; confidence: string | null; reason: string | null }[]
+  >(Prisma.sql`
     SELECT p.code, a.after ->> 'confidence' AS confidence, a.after ->> 'confidenceReason' AS reason
     FROM audit_logs a JOIN projects p ON a.target_type = 'project' AND a.target_id = p.id::text
     WHERE a.action = 'project.details' AND a.after ? 'confidence' AND a.at >= ${from} AND a.at < ${to} AND ${projectFilter(user, query)}
     ORDER BY a.at`);
   return rows.map((row) => ({
-    code: String(row.code), nameKk: String(row.name_kk), nameRu: row.name_ru as string | null, nameEn: row.name_en as string | null, unit: row.unit as string | null,
-    fromStatus: row.from_status as ProjectStatusCode, toStatus: row.to_status as ProjectStatusCode,
-    fromPercent: num(row.from_percent), toPercent: num(row.to_percent),
+    code: String(row.code),
+    nameKk: String(row.name_kk),
+    nameRu: row.name_ru as string | null,
+    nameEn: row.name_en as string | null,
+    unit: row.unit as string | null,
+    fromStatus: row.from_status as ProjectStatusCode,
+    toStatus: row.to_status as ProjectStatusCode,
+    fromPercent: num(row.from_percent),
+    toPercent: num(row.to_percent),
     quantityDelivered: row.unit && row.delivered !== null ? num(row.delivered) : null,
-    updates: num(row.updates), comments: (row.comments as string[]) ?? [],
-    confidenceChanges: confidence.filter((change) => change.code === row.code).map((change) => [change.confidence ?? "—", change.reason].filter(Boolean).join(": ")),
+    updates: num(row.updates),
+    comments: (row.comments as string[]) ?? [],
+    confidenceChanges: confidence
+      .filter((change) => change.code === row.code)
+      .map((change) => [change.confidence ?? "—", change.reason].filter(Boolean).join(": ")),
   }));
 }
 
-export type AttentionProject = { code: string; nameKk: string; nameRu: string | null; nameEn: string | null; status: ProjectStatusCode; percent: number; reason: "overdue" | "atRisk"; latestComment: string | null };
+export type AttentionProject = {
+  code: string;
+  nameKk: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  status: ProjectStatusCode;
+  percent: number;
+  reason: "overdue" | "atRisk";
+  latestComment: string | null;
+};
 
 /** At the period's end: overdue (horizon year passed, not completed) and at-risk (RED confidence or behind a straight-line schedule). */
-async function attentionAt(user: Actor, query: TReportQuery, endDay: string, moment: Date): Promise<AttentionProject[]> {
+async function attentionAt(
+  user: Actor,
+  query: TReportQuery,
+  endDay: string,
+  moment: Date,
+): Promise<AttentionProject[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT p.code, p.name_kk, p.name_ru, p.name_en, s.status, s.percent,
       CASE WHEN p.horizon IS NOT NULL AND make_date(p.horizon, 12, 31) < ${endDay}::date THEN 'overdue' ELSE 'atRisk' END AS reason,
@@ -105,12 +157,27 @@ async function attentionAt(user: Actor, query: TReportQuery, endDay: string, mom
        s.percent < 100.0 * LEAST(1, (${endDay}::date - p.baseline_start)::numeric / (p.baseline_finish - p.baseline_start))))
     ORDER BY reason DESC, p.code LIMIT 500`);
   return rows.map((row) => ({
-    code: String(row.code), nameKk: String(row.name_kk), nameRu: row.name_ru as string | null, nameEn: row.name_en as string | null,
-    status: row.status as ProjectStatusCode, percent: num(row.percent), reason: row.reason as "overdue" | "atRisk", latestComment: row.latest_comment as string | null,
+    code: String(row.code),
+    nameKk: String(row.name_kk),
+    nameRu: row.name_ru as string | null,
+    nameEn: row.name_en as string | null,
+    status: row.status as ProjectStatusCode,
+    percent: num(row.percent),
+    reason: row.reason as "overdue" | "atRisk",
+    latestComment: row.latest_comment as string | null,
   }));
 }
 
-export type GroupRow = { code: string; nameKk: string; nameRu: string; nameEn: string; total: number; completed: number; inProgress: number; averagePercent: number };
+export type GroupRow = {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  total: number;
+  completed: number;
+  inProgress: number;
+  averagePercent: number;
+};
 
 async function groupsAt(user: Actor, query: TReportQuery, moment: Date, by: "oblast" | "sector"): Promise<GroupRow[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>(
@@ -125,8 +192,14 @@ async function groupsAt(user: Actor, query: TReportQuery, moment: Date, by: "obl
           GROUP BY sec.id, sec.code, sec.name_kk, sec.name_ru, sec.name_en, sec.sort_order ORDER BY sec.sort_order`,
   );
   return rows.map((row) => ({
-    code: String(row.code), nameKk: String(row.name_kk), nameRu: String(row.name_ru), nameEn: String(row.name_en),
-    total: num(row.total), completed: num(row.completed), inProgress: num(row.in_progress), averagePercent: Math.round(num(row.average_percent) * 10) / 10,
+    code: String(row.code),
+    nameKk: String(row.name_kk),
+    nameRu: String(row.name_ru),
+    nameEn: String(row.name_en),
+    total: num(row.total),
+    completed: num(row.completed),
+    inProgress: num(row.in_progress),
+    averagePercent: Math.round(num(row.average_percent) * 10) / 10,
   }));
 }
 
@@ -161,8 +234,13 @@ export async function buildPeriodReport(user: Actor, requested: TReportQuery): P
     groupsAt(user, query, to, "sector"),
   ]);
   return {
-    query, start, end, changes,
+    query,
+    start,
+    end,
+    changes,
     completedInPeriod: changes.filter((change) => change.toStatus === "COMPLETED" && change.fromStatus !== "COMPLETED"),
-    attention, byOblast, bySector,
+    attention,
+    byOblast,
+    bySector,
   };
 }

@@ -3,13 +3,24 @@ import { z } from "zod";
 import { todayInKazakhstan } from "../progress/calendar";
 import { OBLAST_CODES, SECTORS } from "../reference-data";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : String(value).split(",")), z.array(item).max(20)).catch([]);
+  z
+    .preprocess(
+      (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : String(value).split(",")),
+      z.array(item).max(20),
+    )
+    .catch([]);
 
 export const ZReportQuery = z
   .object({
-    scope: z.enum(["region", ...OBLAST_CODES]).catch("region").default("region"),
+    scope: z
+      .enum(["region", ...OBLAST_CODES])
+      .catch("region")
+      .default("region"),
     horizons: list(z.enum(["2030", "2040", "2050", "none"])),
     sectors: list(z.enum(SECTORS.map((sector) => sector.code) as [string, ...string[]])),
     from: isoDay.optional().catch(undefined),
@@ -26,7 +37,12 @@ export const ZReportQuery = z
 export type TReportQuery = z.infer<typeof ZReportQuery>;
 
 export function parseReportQuery(raw: Record<string, string | string[] | undefined>): TReportQuery {
-  const flat = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) && !["horizons", "sectors"].includes(key) ? value[0] : value]));
+  const flat = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [
+      key,
+      Array.isArray(value) && !["horizons", "sectors"].includes(key) ? value[0] : value,
+    ]),
+  );
   return ZReportQuery.parse(flat);
 }
 
@@ -39,7 +55,9 @@ export function reportSearchParams(query: TReportQuery): URLSearchParams {
 }
 
 /** Quick picks: this quarter, last quarter, year to date (in Kazakhstan's calendar). */
-export function quickPeriods(today: string): Record<"thisQuarter" | "lastQuarter" | "yearToDate", { from: string; to: string }> {
+export function quickPeriods(
+  today: string,
+): Record<"thisQuarter" | "lastQuarter" | "yearToDate", { from: string; to: string }> {
   const year = Number(today.slice(0, 4));
   const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
   const quarterStart = (y: number, q: number) => `${y}-${String(q * 3 + 1).padStart(2, "0")}-01`;

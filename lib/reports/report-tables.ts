@@ -9,18 +9,35 @@ export const REPORT_TABLES = ["changes", "attention", "oblasts", "sectors"] as c
 /** The report's tables with translated headers: one definition for the page, the CSV and the XLSX files. */
 export function reportTables(report: PeriodReport, t: Translate, locale: Locale): ReportTable[] {
   const status = (code: string) => t(`statuses.${code}`);
-  const groupHeader = [t("reports.columns.total"), t("reports.columns.completed"), t("reports.columns.inProgress"), t("reports.columns.averagePercent")];
+  const groupHeader = [
+    t("reports.columns.total"),
+    t("reports.columns.completed"),
+    t("reports.columns.inProgress"),
+    t("reports.columns.averagePercent"),
+  ];
   return [
     {
       key: "changes",
       title: t("reports.changes"),
-      header: [t("projects.columnCode"), t("projects.columnName"), t("reports.columns.statusChange"), t("reports.columns.percentGained"), t("reports.columns.quantityDelivered"), t("reports.columns.confidence"), t("reports.columns.comments")],
+      header: [
+        t("projects.columnCode"),
+        t("projects.columnName"),
+        t("reports.columns.statusChange"),
+        t("reports.columns.percentGained"),
+        t("reports.columns.quantityDelivered"),
+        t("reports.columns.confidence"),
+        t("reports.columns.comments"),
+      ],
       rows: report.changes.map((change) => [
         change.code,
         localizedName(change, locale),
-        change.fromStatus === change.toStatus ? status(change.toStatus) : `${status(change.fromStatus)} → ${status(change.toStatus)}`,
+        change.fromStatus === change.toStatus
+          ? status(change.toStatus)
+          : `${status(change.fromStatus)} → ${status(change.toStatus)}`,
         change.toPercent - change.fromPercent,
-        change.quantityDelivered === null ? null : `${change.quantityDelivered} ${change.unit ? t(`units.${change.unit}`) : ""}`.trim(),
+        change.quantityDelivered === null
+          ? null
+          : `${change.quantityDelivered} ${change.unit ? t(`units.${change.unit}`) : ""}`.trim(),
         change.confidenceChanges.join("; ") || null,
         change.comments.join(" | ") || null,
       ]),
@@ -28,20 +45,46 @@ export function reportTables(report: PeriodReport, t: Translate, locale: Locale)
     {
       key: "attention",
       title: t("reports.attention"),
-      header: [t("projects.columnCode"), t("projects.columnName"), t("reports.columns.reason"), t("projects.columnStatus"), t("projects.columnProgress"), t("reports.columns.latestComment")],
-      rows: report.attention.map((project) => [project.code, localizedName(project, locale), t(`dashboard.${project.reason}`), status(project.status), project.percent, project.latestComment]),
+      header: [
+        t("projects.columnCode"),
+        t("projects.columnName"),
+        t("reports.columns.reason"),
+        t("projects.columnStatus"),
+        t("projects.columnProgress"),
+        t("reports.columns.latestComment"),
+      ],
+      rows: report.attention.map((project) => [
+        project.code,
+        localizedName(project, locale),
+        t(`dashboard.${project.reason}`),
+        status(project.status),
+        project.percent,
+        project.latestComment,
+      ]),
     },
     {
       key: "oblasts",
       title: t("reports.byOblast"),
       header: [t("projects.oblast"), ...groupHeader],
-      rows: report.byOblast.map((row) => [localizedName(row, locale), row.total, row.completed, row.inProgress, row.averagePercent]),
+      rows: report.byOblast.map((row) => [
+        localizedName(row, locale),
+        row.total,
+        row.completed,
+        row.inProgress,
+        row.averagePercent,
+      ]),
     },
     {
       key: "sectors",
       title: t("reports.bySector"),
       header: [t("projects.sector"), ...groupHeader],
-      rows: report.bySector.map((row) => [localizedName(row, locale), row.total, row.completed, row.inProgress, row.averagePercent]),
+      rows: report.bySector.map((row) => [
+        localizedName(row, locale),
+        row.total,
+        row.completed,
+        row.inProgress,
+        row.averagePercent,
+      ]),
     },
   ];
 }

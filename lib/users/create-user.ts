@@ -13,7 +13,10 @@ export const ROLES = ["ADMIN", "MINISTRY", "AKIMAT", "MANAGER"] as const;
 export const ZAccountFields = z.object({
   name: z.string("required").trim().min(2, "nameTooShort").max(200, "tooLong"),
   role: z.enum(ROLES, "unknownRole"),
-  oblast: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(OBLAST_CODES, "unknownOblast").optional()),
+  oblast: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.enum(OBLAST_CODES, "unknownOblast").optional(),
+  ),
 });
 
 /** An akimat officer needs exactly one oblast; every other role has none. */
@@ -22,7 +25,12 @@ export function oblastMatchesRole(input: { role: string; oblast?: string | undef
 }
 
 export const ZCreateUserInput = ZAccountFields.extend({
-  email: z.string("required").trim().max(254, "tooLong").pipe(z.email("invalidEmail")).transform((email) => email.toLowerCase()),
+  email: z
+    .string("required")
+    .trim()
+    .max(254, "tooLong")
+    .pipe(z.email("invalidEmail"))
+    .transform((email) => email.toLowerCase()),
   password: newPasswordSchema(),
   mustChangePassword: z.boolean().default(false),
 }).refine(oblastMatchesRole, { message: "oblastForAkimatOnly", path: ["oblast"] });
@@ -41,14 +49,25 @@ export function oneTimePassword(): string {
 }
 
 /** Creates an account. `actorId` is null when a deployment script creates the first administrator. */
-export async function createUser(input: TCreateUserInput, actorId: number | null, context: { ip: string | null } = { ip: null }) {
+export async function createUser(
+  input: TCreateUserInput,
+  actorId: number | null,
+  context: { ip: string | null } = { ip: null },
+) {
   const data = ZCreateUserInput.parse(input);
   const passwordHash = await hashPassword(data.password);
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: data.email } })) throw new DuplicateEmailError(data.email);
     const oblast = data.oblast ? await tx.oblast.findUniqueOrThrow({ where: { code: data.oblast } }) : null;
     const user = await tx.user.create({
-      data: { email: data.email, name: data.name, role: data.role, oblastId: oblast?.id ?? null, passwordHash, mustChangePassword: data.mustChangePassword },
+      data: {
+        email: data.email,
+        name: data.name,
+        role: data.role,
+        oblastId: oblast?.id ?? null,
+        passwordHash,
+        mustChangePassword: data.mustChangePassword,
+      },
     });
     await writeAudit(tx, {
       actorId,

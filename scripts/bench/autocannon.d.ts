@@ -12,7 +12,10 @@ declare module "autocannon" {
   };
   type Result = { duration: number; errors: number; timeouts: number; non2xx: number; requests: { total: number } };
   type Instance = {
-    on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+    ): void;
     stop(): void;
   };
   function autocannon(options: Options, callback: (error: Error | null, result: Result) => void): Instance;

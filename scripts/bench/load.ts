@@ -3,17 +3,35 @@
 import autocannon from "autocannon";
 import { latencyOf, sleep, type Latency } from "./stats";
 
-export type LoadResult = Latency & { connections: number; durationS: number; requestsPerSecond: number; errors: number; statusCodes: Record<string, number> };
+export type LoadResult = Latency & {
+  connections: number;
+  durationS: number;
+  requestsPerSecond: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+};
 
-export async function runLoad(options: { url: string; cookie: string; connections: number; durationS: number }): Promise<LoadResult> {
+export async function runLoad(options: {
+  url: string;
+  cookie: string;
+  connections: number;
+  durationS: number;
+}): Promise<LoadResult> {
   // Only the bench's own local server is ever loaded.
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error(`refusing to load ${options.url}: only http://127.0.0.1 is benchmarked`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url))
+    throw new Error(`refusing to load ${options.url}: only http://127.0.0.1 is benchmarked`);
   const times: number[] = [];
   const statusCodes: Record<string, number> = {};
   let bad = 0;
   const result = await new Promise<{ duration: number; errors: number; timeouts: number }>((resolve, reject) => {
     const instance = autocannon(
-      { url: options.url, connections: options.connections, duration: options.durationS, timeout: 60, headers: { cookie: options.cookie } },
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.durationS,
+        timeout: 60,
+        headers: { cookie: options.cookie },
+      },
       (error, summary) => (error ? reject(error) : resolve(summary)),
     );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {

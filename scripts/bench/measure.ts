@@ -8,7 +8,10 @@ import { treeRss, type AppServer } from "./server";
 import { latencyOf, repeat, sleep, type Latency } from "./stats";
 
 type Actor = { id: number; role: "ADMIN" | "MINISTRY" | "AKIMAT" | "MANAGER"; oblastId: number | null };
-export type Sessions = { ministry: { cookie: string; actor: Actor; sessionId: string }; akimat: { cookie: string; actor: Actor; sessionId: string } };
+export type Sessions = {
+  ministry: { cookie: string; actor: Actor; sessionId: string };
+  akimat: { cookie: string; actor: Actor; sessionId: string };
+};
 
 export type PageKey = "trivial" | "dashboard" | "oblastDashboard" | "listFiltered" | "listPage50" | "projectPage";
 export type PageResult = {
@@ -23,7 +26,14 @@ export type PageResult = {
 };
 export type ProgressResult = {
   mode: string;
-  runs: { connections: number; durationS: number; saved: number; errors: number; perSecond: number; latency: Latency }[];
+  runs: {
+    connections: number;
+    durationS: number;
+    saved: number;
+    errors: number;
+    perSecond: number;
+    latency: Latency;
+  }[];
   lostWrites: number;
   duplicatedWrites: number;
   checked: string;
@@ -68,13 +78,19 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 export async function actorFor(email: string): Promise<{ actor: Actor; sessionId: string }> {
   const { prisma } = await lib.db();
   const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  const session = await prisma.session.findFirstOrThrow({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  const session = await prisma.session.findFirstOrThrow({
+    where: { userId: user.id, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
   return { actor: { id: user.id, role: user.role, oblastId: user.oblastId }, sessionId: session.id };
 }
 
 async function sessionQueries(session: { actor: Actor; sessionId: string }) {
   const [{ prisma }, { touchSession }] = await Promise.all([lib.db(), lib.sessions()]);
-  await Promise.all([prisma.user.findUnique({ where: { id: session.actor.id }, include: { oblast: true } }), touchSession(session.sessionId, session.actor.id)]);
+  await Promise.all([
+    prisma.user.findUnique({ where: { id: session.actor.id }, include: { oblast: true } }),
+    touchSession(session.sessionId, session.actor.id),
+  ]);
 }
 
 async function dashboardQueries(actor: Actor, filter: { oblastCode?: string }, withHeadline: boolean) {
@@ -82,8 +98,13 @@ async function dashboardQueries(actor: Actor, filter: { oblastCode?: string }, w
   // The region's page reads the headline figures before rendering its widgets; every widget then runs its own query.
   if (withHeadline) await d.getFigures(actor, filter);
   await Promise.all([
-    d.getFigures(actor, filter), d.getStatusBySector(actor, filter), d.getCompletionByPlace(actor, filter), d.getCompletionByHorizon(actor, filter),
-    d.getProgressOverTime(actor, filter), d.getPhysicalDelivery(actor, filter), d.getMovement(actor, filter),
+    d.getFigures(actor, filter),
+    d.getStatusBySector(actor, filter),
+    d.getCompletionByPlace(actor, filter),
+    d.getCompletionByHorizon(actor, filter),
+    d.getProgressOverTime(actor, filter),
+    d.getPhysicalDelivery(actor, filter),
+    d.getMovement(actor, filter),
   ]);
 }
 
@@ -114,32 +135,93 @@ async function pageDefinitions(sessions: Sessions, projectCode: string, page50: 
   const a = sessions.akimat;
   const listParams = { sector: "transport", horizon: "2030", q: "жол" };
   return [
-    { key: "trivial" as const, label: "trivial signed-in page (/account/password)", path: "/account/password", session: m, user: "ministry",
-      floor: () => sessionQueries(m) },
-    { key: "dashboard" as const, label: "dashboard", path: "/", session: m, user: "ministry",
-      floor: async () => { await sessionQueries(m); await dashboardQueries(m.actor, {}, true); } },
-    { key: "oblastDashboard" as const, label: "oblast dashboard (ATY, akimat officer)", path: "/oblasts/ATY", session: a, user: "akimat.aty",
-      floor: async () => { await sessionQueries(a); await dashboardQueries(a.actor, { oblastCode: "ATY" }, false); } },
-    { key: "listFiltered" as const, label: "list: sector+horizon filters, search \"жол\"", path: `/projects?${new URLSearchParams(listParams)}`, session: m, user: "ministry",
-      floor: async () => { await sessionQueries(m); await listQueries(m.actor, listParams); } },
-    { key: "listPage50" as const, label: `list page ${page50}`, path: `/projects?page=${page50}`, session: m, user: "ministry",
-      floor: async () => { await sessionQueries(m); await listQueries(m.actor, { page: String(page50) }); } },
-    { key: "projectPage" as const, label: `project page with history (${projectCode})`, path: `/projects/${projectCode}`, session: m, user: "ministry",
-      floor: async () => { await sessionQueries(m); await projectQueries(m.actor, projectCode); } },
+    {
+      key: "trivial" as const,
+      label: "trivial signed-in page (/account/password)",
+      path: "/account/password",
+      session: m,
+      user: "ministry",
+      floor: () => sessionQueries(m),
+    },
+    {
+      key: "dashboard" as const,
+      label: "dashboard",
+      path: "/",
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await dashboardQueries(m.actor, {}, true);
+      },
+    },
+    {
+      key: "oblastDashboard" as const,
+      label: "oblast dashboard (ATY, akimat officer)",
+      path: "/oblasts/ATY",
+      session: a,
+      user: "akimat.aty",
+      floor: async () => {
+        await sessionQueries(a);
+        await dashboardQueries(a.actor, { oblastCode: "ATY" }, false);
+      },
+    },
+    {
+      key: "listFiltered" as const,
+      label: 'list: sector+horizon filters, search "жол"',
+      path: `/projects?${new URLSearchParams(listParams)}`,
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await listQueries(m.actor, listParams);
+      },
+    },
+    {
+      key: "listPage50" as const,
+      label: `list page ${page50}`,
+      path: `/projects?page=${page50}`,
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await listQueries(m.actor, { page: String(page50) });
+      },
+    },
+    {
+      key: "projectPage" as const,
+      label: `project page with history (${projectCode})`,
+      path: `/projects/${projectCode}`,
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await projectQueries(m.actor, projectCode);
+      },
+    },
   ];
 }
 
-export async function measurePages(server: AppServer, sessions: Sessions, options: { projectCode: string; page50: number; durationS: number }, log: Log): Promise<PageResult[]> {
+export async function measurePages(
+  server: AppServer,
+  sessions: Sessions,
+  options: { projectCode: string; page50: number; durationS: number },
+  log: Log,
+): Promise<PageResult[]> {
   const results: PageResult[] = [];
   for (const page of await pageDefinitions(sessions, options.projectCode, options.page50)) {
     const url = `${server.base}${page.path}`;
-    for (let i = 0; i < 3; i++) await fetchOk(url, page.session.cookie, page.key === "projectPage" ? options.projectCode : undefined);
+    for (let i = 0; i < 3; i++)
+      await fetchOk(url, page.session.cookie, page.key === "projectPage" ? options.projectCode : undefined);
     const dataFloor = await repeat(page.floor, { budgetMs: 3000, maxRuns: 30, minRuns: 3 });
     log(`  ${page.label}: data floor p95 ${dataFloor.p95} ms; load at 1 connection for ${options.durationS} s…`);
     const c1 = await runLoad({ url, cookie: page.session.cookie, connections: 1, durationS: options.durationS });
-    log(`    c=1  p50 ${c1.p50} p95 ${c1.p95} p99 ${c1.p99} ms, ${c1.requestsPerSecond} req/s, ${c1.errors} errors; 16 connections…`);
+    log(
+      `    c=1  p50 ${c1.p50} p95 ${c1.p95} p99 ${c1.p99} ms, ${c1.requestsPerSecond} req/s, ${c1.errors} errors; 16 connections…`,
+    );
     const c16 = await runLoad({ url, cookie: page.session.cookie, connections: 16, durationS: options.durationS });
-    log(`    c=16 p50 ${c16.p50} p95 ${c16.p95} p99 ${c16.p99} ms, ${c16.requestsPerSecond} req/s, ${c16.errors} errors`);
+    log(
+      `    c=16 p50 ${c16.p50} p95 ${c16.p95} p99 ${c16.p99} ms, ${c16.requestsPerSecond} req/s, ${c16.errors} errors`,
+    );
     results.push({ key: page.key, label: page.label, path: page.path, user: page.user, c1, c16, dataFloor });
   }
   return results;
@@ -152,11 +234,26 @@ export async function measurePages(server: AppServer, sessions: Sessions, option
  * is an internal, build-specific protocol; its HTTP overhead is that of any signed-in POST and shows in the
  * trivial page's floor). Afterwards every successful save must have left exactly one history row and one version.
  */
-export async function measureProgress(_databaseUrl: string, actor: Actor, phase: "real" | "synthetic", durationsS: { c1: number; c16: number }, log: Log): Promise<ProgressResult> {
-  const [{ prisma }, { recordProgress }, { todayInKazakhstan }] = await Promise.all([lib.db(), lib.progress(), lib.calendar()]);
+export async function measureProgress(
+  _databaseUrl: string,
+  actor: Actor,
+  phase: "real" | "synthetic",
+  durationsS: { c1: number; c16: number },
+  log: Log,
+): Promise<ProgressResult> {
+  const [{ prisma }, { recordProgress }, { todayInKazakhstan }] = await Promise.all([
+    lib.db(),
+    lib.progress(),
+    lib.calendar(),
+  ]);
   const today = todayInKazakhstan();
   const pool = await prisma.project.findMany({
-    where: { withdrawnAt: null, status: { in: ["PLANNED", "DESIGN", "IN_PROGRESS"] }, percentComplete: { lt: 50 }, sourcePoint: phase === "synthetic" ? "SYN" : { not: "SYN" } },
+    where: {
+      withdrawnAt: null,
+      status: { in: ["PLANNED", "DESIGN", "IN_PROGRESS"] },
+      percentComplete: { lt: 50 },
+      sourcePoint: phase === "synthetic" ? "SYN" : { not: "SYN" },
+    },
     orderBy: { id: "asc" },
     take: 480,
     select: { id: true, code: true, version: true, percentComplete: true },
@@ -174,42 +271,59 @@ export async function measureProgress(_databaseUrl: string, actor: Actor, phase:
     const reasons = new Map<string, number>();
     const deadline = performance.now() + durationS * 1000;
     const started = performance.now();
-    await Promise.all(Array.from({ length: connections }, async (_, worker) => {
-      const mine = slots.filter((_, index) => index % connections === worker);
-      for (let turn = 0; performance.now() < deadline; turn++) {
-        const slot = mine[turn % mine.length]!;
-        const percentComplete = Math.min(99, slot.percentComplete + 1);
-        const begin = performance.now();
-        try {
-          const result = await recordProgress(actor, {
-            projectCode: slot.code, version: String(slot.version), status: "IN_PROGRESS", percentComplete: String(percentComplete), asOf: today,
-            comment: turn % 4 === 0 ? "npm run bench" : "",
-          });
-          times.push(performance.now() - begin);
-          if (result.ok) {
-            slot.version = result.version;
-            slot.percentComplete = percentComplete;
-            slot.saved++;
-            saved++;
-          } else {
+    await Promise.all(
+      Array.from({ length: connections }, async (_, worker) => {
+        const mine = slots.filter((_, index) => index % connections === worker);
+        for (let turn = 0; performance.now() < deadline; turn++) {
+          const slot = mine[turn % mine.length]!;
+          const percentComplete = Math.min(99, slot.percentComplete + 1);
+          const begin = performance.now();
+          try {
+            const result = await recordProgress(actor, {
+              projectCode: slot.code,
+              version: String(slot.version),
+              status: "IN_PROGRESS",
+              percentComplete: String(percentComplete),
+              asOf: today,
+              comment: turn % 4 === 0 ? "npm run bench" : "",
+            });
+            times.push(performance.now() - begin);
+            if (result.ok) {
+              slot.version = result.version;
+              slot.percentComplete = percentComplete;
+              slot.saved++;
+              saved++;
+            } else {
+              errors++;
+              reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
+            }
+          } catch (error) {
             errors++;
-            reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
+            reasons.set(String(error), (reasons.get(String(error)) ?? 0) + 1);
           }
-        } catch (error) {
-          errors++;
-          reasons.set(String(error), (reasons.get(String(error)) ?? 0) + 1);
         }
-      }
-    }));
+      }),
+    );
     const elapsed = (performance.now() - started) / 1000;
-    const run = { connections, durationS: Math.round(elapsed * 10) / 10, saved, errors, perSecond: Math.round((saved / elapsed) * 10) / 10, latency: latencyOf(times) };
+    const run = {
+      connections,
+      durationS: Math.round(elapsed * 10) / 10,
+      saved,
+      errors,
+      perSecond: Math.round((saved / elapsed) * 10) / 10,
+      latency: latencyOf(times),
+    };
     runs.push(run);
-    log(`  progress updates, ${connections} concurrent: ${run.saved} saved, ${run.perSecond}/s, p95 ${run.latency.p95} ms, ${errors} errors${reasons.size ? ` (${[...reasons].map(([r, n]) => `${r}: ${n}`).join(", ")})` : ""}`);
+    log(
+      `  progress updates, ${connections} concurrent: ${run.saved} saved, ${run.perSecond}/s, p95 ${run.latency.p95} ms, ${errors} errors${reasons.size ? ` (${[...reasons].map(([r, n]) => `${r}: ${n}`).join(", ")})` : ""}`,
+    );
   }
   // Lost-write check: history rows, versions and audit rows against what the callers were told was saved.
   const rows = await prisma.$queryRawUnsafe<{ project_id: number; n: bigint; version: number; percent: number }[]>(
     `SELECT u.project_id, count(*) AS n, p.version, p.percent_complete AS percent FROM progress_updates u JOIN projects p ON p.id = u.project_id
-     WHERE u.id > $1 GROUP BY u.project_id, p.version, p.percent_complete`, maxBefore);
+     WHERE u.id > $1 GROUP BY u.project_id, p.version, p.percent_complete`,
+    maxBefore,
+  );
   const byId = new Map(rows.map((row) => [row.project_id, row]));
   let lostWrites = 0;
   let duplicatedWrites = 0;
@@ -218,43 +332,77 @@ export async function measureProgress(_databaseUrl: string, actor: Actor, phase:
     const written = row ? Number(row.n) : 0;
     if (written < slot.saved) lostWrites += slot.saved - written;
     if (written > slot.saved) duplicatedWrites += written - slot.saved;
-    if (row && (row.version - slot.versionBefore !== slot.saved || row.percent !== slot.percentComplete)) lostWrites += Math.abs(row.version - slot.versionBefore - slot.saved) || 1;
+    if (row && (row.version - slot.versionBefore !== slot.saved || row.percent !== slot.percentComplete))
+      lostWrites += Math.abs(row.version - slot.versionBefore - slot.saved) || 1;
   }
   const saved = runs.reduce((sum, run) => sum + run.saved, 0);
   const audits = await prisma.auditLog.count({ where: { id: { gt: auditBefore }, action: "project.progress" } });
   if (audits !== saved) lostWrites += Math.max(0, saved - audits);
   const checked = `${saved} saves: ${saved - lostWrites} history rows with their versions, ${audits} audit rows`;
   log(`  lost-write check: ${checked} → ${lostWrites} lost, ${duplicatedWrites} duplicated`);
-  return { mode: "in-process recordProgress (the server action's service)", runs, lostWrites, duplicatedWrites, checked };
+  return {
+    mode: "in-process recordProgress (the server action's service)",
+    runs,
+    lostWrites,
+    duplicatedWrites,
+    checked,
+  };
 }
 
 /** Picks the export filter whose result is closest to `wanted` rows. */
-export async function exportFilter(actor: Actor, wanted: number): Promise<{ params: Record<string, string>; rows: number }> {
+export async function exportFilter(
+  actor: Actor,
+  wanted: number,
+): Promise<{ params: Record<string, string>; rows: number }> {
   const [{ prisma }, l] = await Promise.all([lib.db(), lib.list()]);
   const candidates: Record<string, string>[] = [{}];
-  for (const sector of ["transport", "energy", "water", "industry", "agriculture", "social", "environment", "development"]) candidates.push({ sector });
-  for (const oblast of ["AKT", "ATY", "ZKO", "MAN"]) for (const horizon of ["2030", "2040", "2050"]) candidates.push({ oblast, horizon });
+  for (const sector of [
+    "transport",
+    "energy",
+    "water",
+    "industry",
+    "agriculture",
+    "social",
+    "environment",
+    "development",
+  ])
+    candidates.push({ sector });
+  for (const oblast of ["AKT", "ATY", "ZKO", "MAN"])
+    for (const horizon of ["2030", "2040", "2050"]) candidates.push({ oblast, horizon });
   let best = { params: {} as Record<string, string>, rows: -1 };
   for (const params of candidates) {
-    const rows = await prisma.project.count({ where: await l.projectListWhere(actor, l.parseProjectListQuery(params)) });
+    const rows = await prisma.project.count({
+      where: await l.projectListWhere(actor, l.parseProjectListQuery(params)),
+    });
     if (best.rows < 0 || Math.abs(rows - wanted) < Math.abs(best.rows - wanted)) best = { params, rows };
   }
   return best;
 }
 
-export async function measureExport(server: AppServer, sessions: Sessions, params: Record<string, string>, log: Log): Promise<ExportResult> {
+export async function measureExport(
+  server: AppServer,
+  sessions: Sessions,
+  params: Record<string, string>,
+  log: Log,
+): Promise<ExportResult> {
   const path = `/projects/export?${new URLSearchParams({ format: "csv", ...params })}`;
   const url = `${server.base}${path}`;
   const download = async () => {
     const begin = performance.now();
     const body = await fetchOk(url, sessions.ministry.cookie);
-    return { ms: performance.now() - begin, bytes: Buffer.byteLength(body), rows: body.split("\r\n").filter(Boolean).length - 1 };
+    return {
+      ms: performance.now() - begin,
+      bytes: Buffer.byteLength(body),
+      rows: body.split("\r\n").filter(Boolean).length - 1,
+    };
   };
   const first = await download(); // warm-up: code paths loaded, pool connected
   await sleep(500);
   const rssBefore = treeRss(server.pid);
   let peak = rssBefore;
-  const sampler = setInterval(() => { peak = Math.max(peak, treeRss(server.pid)); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, treeRss(server.pid));
+  }, 100);
   const timesMs: number[] = [];
   try {
     for (let i = 0; i < 3; i++) timesMs.push(Math.round((await download()).ms));
@@ -266,21 +414,43 @@ export async function measureExport(server: AppServer, sessions: Sessions, param
   const [{ projectExportRows }, l] = await Promise.all([lib.exportRows(), lib.list()]);
   const begin = performance.now();
   let count = 0;
-  for await (const _row of projectExportRows(sessions.ministry.actor, l.parseProjectListQuery(params), (key) => key, "kk")) count++;
+  for await (const _row of projectExportRows(
+    sessions.ministry.actor,
+    l.parseProjectListQuery(params),
+    (key) => key,
+    "kk",
+  ))
+    count++;
   const dataFloorMs = Math.round(performance.now() - begin);
   if (count !== first.rows) log(`  warning: export has ${first.rows} rows, the query ${count}`);
-  const result = { path, rows: first.rows, bytes: first.bytes, timesMs, dataFloorMs, rssBeforeMb: mb(rssBefore), rssPeakMb: mb(peak), rssAfterMb: mb(rssAfter) };
-  log(`  CSV export of ${result.rows} projects (${mb(result.bytes)} MB): ${timesMs.join(" / ")} ms (data ${dataFloorMs} ms); server RSS ${result.rssBeforeMb} → peak ${result.rssPeakMb} → ${result.rssAfterMb} MB`);
+  const result = {
+    path,
+    rows: first.rows,
+    bytes: first.bytes,
+    timesMs,
+    dataFloorMs,
+    rssBeforeMb: mb(rssBefore),
+    rssPeakMb: mb(peak),
+    rssAfterMb: mb(rssAfter),
+  };
+  log(
+    `  CSV export of ${result.rows} projects (${mb(result.bytes)} MB): ${timesMs.join(" / ")} ms (data ${dataFloorMs} ms); server RSS ${result.rssBeforeMb} → peak ${result.rssPeakMb} → ${result.rssAfterMb} MB`,
+  );
   return result;
 }
 
 /** JavaScript a browser downloads to show the page: every <script src> of its HTML, raw and gzip-compressed. */
-export async function firstLoadJs(server: AppServer, pages: { key: string; path: string; cookie: string }[]): Promise<Record<string, { files: number; rawKb: number; gzipKb: number }>> {
+export async function firstLoadJs(
+  server: AppServer,
+  pages: { key: string; path: string; cookie: string }[],
+): Promise<Record<string, { files: number; rawKb: number; gzipKb: number }>> {
   const sizes = new Map<string, { raw: number; gzip: number }>();
   const result: Record<string, { files: number; rawKb: number; gzipKb: number }> = {};
   for (const page of pages) {
     const html = await fetchOk(`${server.base}${page.path}`, page.cookie);
-    const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, "&")))];
+    const sources = [
+      ...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, "&"))),
+    ];
     let raw = 0;
     let gzip = 0;
     for (const source of sources) {
@@ -292,12 +462,22 @@ export async function firstLoadJs(server: AppServer, pages: { key: string; path:
       raw += sizes.get(source)!.raw;
       gzip += sizes.get(source)!.gzip;
     }
-    result[page.key] = { files: sources.length, rawKb: Math.round(raw / 102.4) / 10, gzipKb: Math.round(gzip / 102.4) / 10 };
+    result[page.key] = {
+      files: sources.length,
+      rawKb: Math.round(raw / 102.4) / 10,
+      gzipKb: Math.round(gzip / 102.4) / 10,
+    };
   }
   return result;
 }
 
-export async function databaseFacts(): Promise<{ projects: number; progressUpdates: number; users: number; databaseSizeMb: number; tableSizesMb: Record<string, number> }> {
+export async function databaseFacts(): Promise<{
+  projects: number;
+  progressUpdates: number;
+  users: number;
+  databaseSizeMb: number;
+  tableSizesMb: Record<string, number>;
+}> {
   const { prisma } = await lib.db();
   const [row] = await prisma.$queryRawUnsafe<Record<string, bigint>[]>(`
     SELECT (SELECT count(*) FROM projects) AS projects, (SELECT count(*) FROM progress_updates) AS updates, (SELECT count(*) FROM users) AS users,
@@ -309,7 +489,12 @@ export async function databaseFacts(): Promise<{ projects: number; progressUpdat
     progressUpdates: Number(row!.updates),
     users: Number(row!.users),
     databaseSizeMb: mb(Number(row!.db)),
-    tableSizesMb: { projects: mb(Number(row!.projects_size)), progress_updates: mb(Number(row!.updates_size)), project_oblasts: mb(Number(row!.links_size)), audit_logs: mb(Number(row!.audit_size)) },
+    tableSizesMb: {
+      projects: mb(Number(row!.projects_size)),
+      progress_updates: mb(Number(row!.updates_size)),
+      project_oblasts: mb(Number(row!.links_size)),
+      audit_logs: mb(Number(row!.audit_size)),
+    },
   };
 }
 

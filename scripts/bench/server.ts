@@ -22,12 +22,19 @@ export async function buildApp(logFile: string, log: (line: string) => void): Pr
     out.write(chunk);
     for (const line of chunk.toString().split("\n")) {
       const text = line.trim();
-      if (/Creating an optimized|Compiled|Finished TypeScript|Collecting|Generating static|Finalizing|Failed|Error/i.test(text)) log(`  build: ${text}`);
+      if (
+        /Creating an optimized|Compiled|Finished TypeScript|Collecting|Generating static|Finalizing|Failed|Error/i.test(
+          text,
+        )
+      )
+        log(`  build: ${text}`);
     }
   };
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
-  const code = await new Promise<number>((resolve) => child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+  const code = await new Promise<number>((resolve) =>
+    child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+  );
   out.end();
   if (code !== 0) throw new Error(`next build failed (exit ${code}); log: ${logFile}\n${tail(logFile, 40)}`);
   log(`  build finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -52,8 +59,14 @@ export async function portIsFree(port: number): Promise<boolean> {
 export type AppServer = { base: string; pid: number; logFile: string; stop: () => Promise<void> };
 
 /** Starts `next start` in its own process group (so stopping it stops every process it spawned). */
-export async function startApp(options: { port: number; databaseUrl: string; secret: string; logFile: string }): Promise<AppServer> {
-  if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} is in use: the bench needs it for its own server`);
+export async function startApp(options: {
+  port: number;
+  databaseUrl: string;
+  secret: string;
+  logFile: string;
+}): Promise<AppServer> {
+  if (!(await portIsFree(options.port)))
+    throw new Error(`port ${options.port} is in use: the bench needs it for its own server`);
   const base = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.logFile, "a");
   const child: ChildProcess = spawn(NEXT_BIN, ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
@@ -73,7 +86,12 @@ export async function startApp(options: { port: number; databaseUrl: string; sec
   fs.closeSync(out);
   const pid = child.pid!;
   let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => child.on("exit", () => { exited = true; resolve(); }));
+  const exitedPromise = new Promise<void>((resolve) =>
+    child.on("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (exited) return;
     try {
@@ -81,7 +99,13 @@ export async function startApp(options: { port: number; databaseUrl: string; sec
     } catch {
       return;
     }
-    const timer = setTimeout(() => { try { process.kill(-pid, "SIGKILL"); } catch { /* already gone */ } }, 5000);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }, 5000);
     await exitedPromise;
     clearTimeout(timer);
   };

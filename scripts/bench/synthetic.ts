@@ -39,17 +39,20 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
     await client.query("SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off");
     const extra = extraUpdates();
 
-    await timed(log, `users: ${SYNTHETIC_USERS} (admins, ministry staff, managers, akimat officers of every oblast)`, () =>
-      client.query(
-        `INSERT INTO users (email, name, role, oblast_id, password_hash, active, must_change_password)
+    await timed(
+      log,
+      `users: ${SYNTHETIC_USERS} (admins, ministry staff, managers, akimat officers of every oblast)`,
+      () =>
+        client.query(
+          `INSERT INTO users (email, name, role, oblast_id, password_hash, active, must_change_password)
          SELECT format('bench-user-%s@batys.bench', lpad(g::text, 4, '0')), format('Бенчмарк пайдаланушы %s', g), r.role,
                 CASE WHEN r.role = 'AKIMAT' THEN (ARRAY(SELECT id FROM oblasts ORDER BY id))[1 + g % 4] END,
                 (SELECT password_hash FROM users WHERE email = 'ministry@batys.demo'), true, false
          FROM generate_series(1, $1::int) g
          CROSS JOIN LATERAL (SELECT (CASE WHEN g % 20 = 0 THEN 'ADMIN' WHEN g % 20 < 8 THEN 'MINISTRY'
                                           WHEN g % 20 < 11 THEN 'MANAGER' ELSE 'AKIMAT' END)::"Role" AS role) r`,
-        [SYNTHETIC_USERS],
-      ),
+          [SYNTHETIC_USERS],
+        ),
     );
 
     // Parameters of every synthetic project, from which the project row and its whole history are derived.
@@ -147,7 +150,9 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
          ORDER BY s.g`,
         [today, from, to],
       );
-      log(`  projects: ${to.toLocaleString("en")}/${SYNTHETIC_PROJECTS.toLocaleString("en")} (${Math.round((to / SYNTHETIC_PROJECTS) * 100)} %, ${((Date.now() - projectsStarted) / 1000).toFixed(0)} s)`);
+      log(
+        `  projects: ${to.toLocaleString("en")}/${SYNTHETIC_PROJECTS.toLocaleString("en")} (${Math.round((to / SYNTHETIC_PROJECTS) * 100)} %, ${((Date.now() - projectsStarted) / 1000).toFixed(0)} s)`,
+      );
     }
     await timed(log, "project ids and oblast links (5 % of projects touch a second oblast)", async () => {
       await client.query("UPDATE syn SET project_id = p.id FROM projects p WHERE p.code = syn.code");
@@ -186,10 +191,15 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
         [today, from, to, authors],
       );
       written += result.rowCount ?? 0;
-      log(`  progress updates: ${written.toLocaleString("en")}/${SYNTHETIC_UPDATES.toLocaleString("en")} (${Math.round((written / SYNTHETIC_UPDATES) * 100)} %, ${((Date.now() - updatesStarted) / 1000).toFixed(0)} s)`);
+      log(
+        `  progress updates: ${written.toLocaleString("en")}/${SYNTHETIC_UPDATES.toLocaleString("en")} (${Math.round((written / SYNTHETIC_UPDATES) * 100)} %, ${((Date.now() - updatesStarted) / 1000).toFixed(0)} s)`,
+      );
     }
-    if (written !== SYNTHETIC_UPDATES) throw new Error(`wrote ${written} progress updates, expected ${SYNTHETIC_UPDATES}`);
-    await timed(log, "VACUUM ANALYZE", () => client.query("VACUUM (ANALYZE) projects, project_oblasts, progress_updates, users"));
+    if (written !== SYNTHETIC_UPDATES)
+      throw new Error(`wrote ${written} progress updates, expected ${SYNTHETIC_UPDATES}`);
+    await timed(log, "VACUUM ANALYZE", () =>
+      client.query("VACUUM (ANALYZE) projects, project_oblasts, progress_updates, users"),
+    );
   } finally {
     await client.end();
   }
@@ -223,10 +233,13 @@ export async function checkSyntheticData(databaseUrl: string): Promise<string[]>
     if (Number(row.updates) !== SYNTHETIC_UPDATES) problems.push(`${row.updates} synthetic updates`);
     if (Number(row.users) !== SYNTHETIC_USERS) problems.push(`${row.users} synthetic users`);
     if (Number(row.oblasts) !== 4) problems.push(`projects in ${row.oblasts} oblasts`);
-    if (Number(row.current_mismatch) !== 0) problems.push(`${row.current_mismatch} projects whose current values differ from their last update`);
-    if (Number(row.chain_breaks) !== 0) problems.push(`${row.chain_breaks} updates whose previous values are not the update before`);
+    if (Number(row.current_mismatch) !== 0)
+      problems.push(`${row.current_mismatch} projects whose current values differ from their last update`);
+    if (Number(row.chain_breaks) !== 0)
+      problems.push(`${row.chain_breaks} updates whose previous values are not the update before`);
     const { rows: categories } = await client.query<{ n: string }>("SELECT count(*) AS n FROM categories");
-    if (Number(row.categories) !== Number(categories[0]!.n)) problems.push(`projects in ${row.categories} of ${categories[0]!.n} categories`);
+    if (Number(row.categories) !== Number(categories[0]!.n))
+      problems.push(`projects in ${row.categories} of ${categories[0]!.n} categories`);
     return problems;
   } finally {
     await client.end();

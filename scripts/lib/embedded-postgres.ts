@@ -55,7 +55,10 @@ export async function startEmbeddedPostgres(options: {
   // A previous run killed with SIGKILL leaves a stale pid file behind, which PostgreSQL clears by itself; a live
   // one means another command is using this data folder right now.
   const runningPid = runningPostmaster(options.dataDir);
-  if (runningPid) throw new Error(`the embedded PostgreSQL in ${options.dataDir} is in use by process ${runningPid}: stop that command first, or set DATABASE_URL`);
+  if (runningPid)
+    throw new Error(
+      `the embedded PostgreSQL in ${options.dataDir} is in use by process ${runningPid}: stop that command first, or set DATABASE_URL`,
+    );
   await server.start();
   const serverUrl = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
   let stopped = false;
@@ -86,4 +89,3 @@ function runningPostmaster(dataDir: string): number | null {
 function isRoot(): boolean {
   return typeof process.getuid === "function" && process.getuid() === 0;
 }
-

@@ -3,7 +3,10 @@
 import { migrateDatabase } from "./migrate";
 import { progressPrinter } from "./progress";
 
-export async function prepareDatabase(databaseUrl: string, options: { demoUsers: boolean; quiet?: boolean }): Promise<void> {
+export async function prepareDatabase(
+  databaseUrl: string,
+  options: { demoUsers: boolean; quiet?: boolean },
+): Promise<void> {
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   const applied = await migrateDatabase(databaseUrl, log);
   log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
@@ -14,7 +17,9 @@ export async function prepareDatabase(databaseUrl: string, options: { demoUsers:
   const { seedDemoUsers } = await import("../../lib/users/demo-users");
   await seedReferenceData();
   const summary = await importCatalog({ onProgress: options.quiet ? undefined : progressPrinter("catalog import") });
-  log(`catalog: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.withdrawn} withdrawn`);
+  log(
+    `catalog: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.withdrawn} withdrawn`,
+  );
   if (options.demoUsers) {
     const created = await seedDemoUsers();
     log(created ? `demo accounts created: ${created}` : "demo accounts: present");

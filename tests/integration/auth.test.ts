@@ -17,36 +17,55 @@ describe("sign-in", () => {
   it("accepts a demo account with its password, whatever the case of the email, and audits it with the address", async () => {
     const user = await signIn("Ministry@Batys.Demo");
     expect(user.email).toBe("ministry@batys.demo");
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "auth.signIn.success", actorId: user.id }, orderBy: { id: "desc" } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "auth.signIn.success", actorId: user.id },
+      orderBy: { id: "desc" },
+    });
     expect(audit.ip).toBe("198.51.100.7");
   });
 
   it("refuses a wrong password and an unknown email in the same way, and audits both", async () => {
     const before = await prisma.auditLog.count({ where: { action: "auth.signIn.failure" } });
-    expect(await authenticate({ email: "manager@batys.demo", password: "wrong-password" }, context)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate({ email: "nobody@batys.demo", password: DEMO_PASSWORD }, context)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate({ email: "manager@batys.demo", password: "wrong-password" }, context)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticate({ email: "nobody@batys.demo", password: DEMO_PASSWORD }, context)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await prisma.auditLog.count({ where: { action: "auth.signIn.failure" } })).toBe(before + 2);
   });
 
   it("refuses empty fields and 10 KB strings without throwing", async () => {
     expect(await authenticate({ email: "", password: "" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate({ email: `${"a".repeat(10_240)}@x.kz`, password: "b".repeat(10_240) })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate({ email: `${"a".repeat(10_240)}@x.kz`, password: "b".repeat(10_240) })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await authenticate(undefined)).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("refuses a deactivated user, and their existing session stops working at the next request", async () => {
     const hash = (await prisma.user.findUniqueOrThrow({ where: { email: "manager@batys.demo" } })).passwordHash;
-    const created = await prisma.user.create({ data: { email: "deactivated@batys.test", name: "Test", role: "MANAGER", passwordHash: hash } });
+    const created = await prisma.user.create({
+      data: { email: "deactivated@batys.test", name: "Test", role: "MANAGER", passwordHash: hash },
+    });
     const user = await signIn(created.email);
     expect(await loadSessionUser({ userId: user.id, sessionId: user.sessionId })).not.toBeNull();
     await prisma.user.update({ where: { id: user.id }, data: { active: false } });
     expect(await loadSessionUser({ userId: user.id, sessionId: user.sessionId })).toBeNull();
-    expect(await authenticate({ email: created.email, password: DEMO_PASSWORD }, context)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate({ email: created.email, password: DEMO_PASSWORD }, context)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("a role change is seen at the next request, not when the token expires", async () => {
     const hash = (await prisma.user.findUniqueOrThrow({ where: { email: "manager@batys.demo" } })).passwordHash;
-    const created = await prisma.user.create({ data: { email: "promoted@batys.test", name: "Test", role: "MINISTRY", passwordHash: hash } });
+    const created = await prisma.user.create({
+      data: { email: "promoted@batys.test", name: "Test", role: "MINISTRY", passwordHash: hash },
+    });
     const user = await signIn(created.email);
     expect((await loadSessionUser({ userId: user.id, sessionId: user.sessionId }))?.role).toBe("MINISTRY");
     await prisma.user.update({ where: { id: user.id }, data: { role: "MANAGER" } });
@@ -79,19 +98,29 @@ describe("sign-in throttling", () => {
     for (let attempt = 0; attempt < 5; attempt++) await authenticate({ email, password: "wrong-password-1" }, ip);
     const locked = await authenticate({ email, password: DEMO_PASSWORD }, ip);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    const firstLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).lockedUntil!;
+    const firstLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } }))
+      .lockedUntil!;
     // The lock lives in PostgreSQL: a restarted app server (a fresh connection pool) still refuses.
     await prisma.$disconnect();
     expect(await authenticate({ email, password: DEMO_PASSWORD }, ip)).toMatchObject({ ok: false, reason: "locked" });
     // An expired lock lets the user try again; one more failure locks for longer.
-    await prisma.signInThrottle.update({ where: { key: `account:${email}` }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await prisma.signInThrottle.update({
+      where: { key: `account:${email}` },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect(await authenticate({ email, password: "wrong-password-2" }, ip)).toEqual({ ok: false, reason: "invalid" });
-    const secondLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).lockedUntil!;
+    const secondLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } }))
+      .lockedUntil!;
     expect(secondLock.getTime() - Date.now()).toBeGreaterThan(firstLock.getTime() - Date.now());
     expect(secondLock.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
-    expect(await prisma.auditLog.count({ where: { action: "auth.signIn.locked", targetId: email } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await prisma.auditLog.count({ where: { action: "auth.signIn.locked", targetId: email } }),
+    ).toBeGreaterThanOrEqual(1);
     // The real user gets in once the lock has passed.
-    await prisma.signInThrottle.update({ where: { key: `account:${email}` }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await prisma.signInThrottle.update({
+      where: { key: `account:${email}` },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await authenticate({ email, password: DEMO_PASSWORD }, ip)).ok).toBe(true);
     expect(await prisma.signInThrottle.findUnique({ where: { key: `account:${email}` } })).toBeNull();
   });

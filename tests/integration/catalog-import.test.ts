@@ -25,7 +25,11 @@ function editRecords(dir: string, file: string, edit: (records: Record<string, u
 }
 
 const projectsDigest = () =>
-  withSql(async (sql) => (await sql.query("SELECT md5(string_agg(p::text, '|' ORDER BY p.id)) AS d, count(*)::int AS n FROM projects p")).rows[0]);
+  withSql(
+    async (sql) =>
+      (await sql.query("SELECT md5(string_agg(p::text, '|' ORDER BY p.id)) AS d, count(*)::int AS n FROM projects p"))
+        .rows[0],
+  );
 
 afterAll(async () => {
   for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -35,7 +39,10 @@ afterAll(async () => {
 describe("catalog import", () => {
   it("has loaded every record of the catalog, one project per code, with its oblasts", async () => {
     const catalog = loadCatalog();
-    const projects = await prisma.project.findMany({ where: { withdrawnAt: null }, include: { oblasts: { include: { oblast: true } }, category: true } });
+    const projects = await prisma.project.findMany({
+      where: { withdrawnAt: null },
+      include: { oblasts: { include: { oblast: true } }, category: true },
+    });
     expect(projects.length).toBe(catalog.records.length);
     const byCode = new Map(projects.map((project) => [project.code, project]));
     for (const record of catalog.records) {
@@ -58,10 +65,15 @@ describe("catalog import", () => {
       add(`horizon:${record.horizon ?? "none"}`);
       for (const oblast of record.oblasts) add(`oblast:${oblast}`);
     }
-    const fromDatabase = await withSql(async (sql) => (await sql.query(`
+    const fromDatabase = await withSql(
+      async (sql) =>
+        (
+          await sql.query(`
       SELECT 'sector:' || s.code AS key, count(*)::int AS n FROM projects p JOIN categories c ON c.id = p.category_id JOIN sectors s ON s.id = c.sector_id WHERE p.withdrawn_at IS NULL GROUP BY 1
       UNION ALL SELECT 'horizon:' || coalesce(p.horizon::text, 'none'), count(*)::int FROM projects p WHERE p.withdrawn_at IS NULL GROUP BY 1
-      UNION ALL SELECT 'oblast:' || o.code, count(*)::int FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE p.withdrawn_at IS NULL GROUP BY 1`)).rows);
+      UNION ALL SELECT 'oblast:' || o.code, count(*)::int FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE p.withdrawn_at IS NULL GROUP BY 1`)
+        ).rows,
+    );
     expect(new Map(fromDatabase.map((row) => [row.key, row.n]))).toEqual(fromFiles);
   });
 
@@ -105,8 +117,14 @@ describe("catalog import", () => {
       renamed = String(records[0]!.code);
       records[0]!.nameKk = `${String(records[0]!.nameKk)} (түзетілген)`;
     });
-    await prisma.project.update({ where: { code: renamed }, data: { status: "IN_PROGRESS", percentComplete: 40, version: 3 } });
-    await prisma.project.update({ where: { code: removed }, data: { status: "DESIGN", percentComplete: 10, version: 2 } });
+    await prisma.project.update({
+      where: { code: renamed },
+      data: { status: "IN_PROGRESS", percentComplete: 40, version: 3 },
+    });
+    await prisma.project.update({
+      where: { code: removed },
+      data: { status: "DESIGN", percentComplete: 10, version: 2 },
+    });
 
     const summary = await importCatalog({ directory: dir });
     expect(summary).toMatchObject({ inserted: 0, updated: 1, withdrawn: 1 });
@@ -121,7 +139,10 @@ describe("catalog import", () => {
     const back = await importCatalog();
     expect(back).toMatchObject({ updated: 1, restored: 1, withdrawn: 0 });
     expect((await prisma.project.findUniqueOrThrow({ where: { code: removed } })).withdrawnAt).toBeNull();
-    await prisma.project.updateMany({ where: { code: { in: [renamed, removed] } }, data: { status: "PLANNED", percentComplete: 0, version: 1 } });
+    await prisma.project.updateMany({
+      where: { code: { in: [renamed, removed] } },
+      data: { status: "PLANNED", percentComplete: 0, version: 1 },
+    });
   });
 
   it("records every import that changed something in the audit log", async () => {

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
-import { getCompletionByHorizon, getCompletionByPlace, getFigures, getMovement, getPhysicalDelivery, getProgressOverTime, getStatusBySector } from "@/lib/dashboard/dashboard";
+import {
+  getCompletionByHorizon,
+  getCompletionByPlace,
+  getFigures,
+  getMovement,
+  getPhysicalDelivery,
+  getProgressOverTime,
+  getStatusBySector,
+} from "@/lib/dashboard/dashboard";
 import { prisma } from "@/lib/db";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { recordProgress } from "@/lib/progress/record-progress";
@@ -12,11 +20,22 @@ import { actor, freshProject } from "../support/actors";
 // independently here, for the region, for one oblast, and for an akimat officer's scope.
 const scopes: { name: string; user: () => Promise<Actor>; oblast?: string; where: string }[] = [
   { name: "region", user: () => actor("manager@batys.demo"), where: "TRUE" },
-  { name: "Atyrau oblast", user: () => actor("manager@batys.demo"), oblast: "ATY", where: "EXISTS (SELECT 1 FROM project_oblasts x JOIN oblasts o ON o.id = x.oblast_id WHERE x.project_id = p.id AND o.code = 'ATY')" },
-  { name: "akimat officer of Mangystau", user: () => actor("akimat.man@batys.demo"), where: "EXISTS (SELECT 1 FROM project_oblasts x JOIN oblasts o ON o.id = x.oblast_id WHERE x.project_id = p.id AND o.code = 'MAN')" },
+  {
+    name: "Atyrau oblast",
+    user: () => actor("manager@batys.demo"),
+    oblast: "ATY",
+    where:
+      "EXISTS (SELECT 1 FROM project_oblasts x JOIN oblasts o ON o.id = x.oblast_id WHERE x.project_id = p.id AND o.code = 'ATY')",
+  },
+  {
+    name: "akimat officer of Mangystau",
+    user: () => actor("akimat.man@batys.demo"),
+    where:
+      "EXISTS (SELECT 1 FROM project_oblasts x JOIN oblasts o ON o.id = x.oblast_id WHERE x.project_id = p.id AND o.code = 'MAN')",
+  },
 ];
 
-const sql = <T,>(text: string) => withSql(async (client) => (await client.query(text)).rows as T[]);
+const sql = <T>(text: string) => withSql(async (client) => (await client.query(text)).rows as T[]);
 
 beforeAll(async () => {
   const ministry = await actor("ministry@batys.demo");
@@ -29,8 +48,23 @@ beforeAll(async () => {
   ];
   for (const [oblast, offset, , status, asOf] of steps) {
     const project = await freshProject(oblast, offset);
-    await recordProgress(ministry, { projectCode: project.code, version: 1, status, percentComplete: status === "DESIGN" ? 10 : 35, asOf }, { ip: null });
-    const done = await recordProgress(ministry, { projectCode: project.code, version: 2, status: "COMPLETED", percentComplete: 100, quantityDone: Number(project.plannedQuantity), asOf: today }, { ip: null });
+    await recordProgress(
+      ministry,
+      { projectCode: project.code, version: 1, status, percentComplete: status === "DESIGN" ? 10 : 35, asOf },
+      { ip: null },
+    );
+    const done = await recordProgress(
+      ministry,
+      {
+        projectCode: project.code,
+        version: 2,
+        status: "COMPLETED",
+        percentComplete: 100,
+        quantityDone: Number(project.plannedQuantity),
+        asOf: today,
+      },
+      { ip: null },
+    );
     expect(done.ok).toBe(true);
   }
   const red = await freshProject("MAN", 11);
@@ -43,7 +77,9 @@ describe.each(scopes)("dashboard numbers for the $name agree with SQL", ({ user,
 
   it("figures", async () => {
     const figures = await getFigures(await user(), filter);
-    const [expected] = await sql<Record<string, string>>(`SELECT count(*) AS total, count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+    const [expected] = await sql<
+      Record<string, string>
+    >(`SELECT count(*) AS total, count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
       count(*) FILTER (WHERE status IN ('DESIGN','IN_PROGRESS')) AS in_progress, count(*) FILTER (WHERE status = 'PLANNED') AS not_started,
       count(*) FILTER (WHERE status = 'PAUSED') AS paused, round(avg(percent_complete), 1) AS average,
       count(*) FILTER (WHERE confidence = 'RED' AND status NOT IN ('COMPLETED','CANCELLED')) AS red
@@ -56,7 +92,10 @@ describe.each(scopes)("dashboard numbers for the $name agree with SQL", ({ user,
     expect(figures.paused).toBe(Number(expected!.paused));
     expect(figures.averagePercent).toBeCloseTo(Number(expected!.average), 1);
     expect(figures.atRisk).toBeGreaterThanOrEqual(Number(expected!.red));
-    const [roads] = await sql<{ planned: string | null; done: string | null }>(`SELECT sum(planned_quantity) AS planned, sum(coalesce(quantity_done, 0)) AS done
+    const [roads] = await sql<{
+      planned: string | null;
+      done: string | null;
+    }>(`SELECT sum(planned_quantity) AS planned, sum(coalesce(quantity_done, 0)) AS done
       FROM projects p JOIN categories c ON c.id = p.category_id WHERE ${scope} AND c.code = 'road' AND p.unit = 'km' AND p.status <> 'CANCELLED'`);
     const weightedRoads = figures.weighted.find((measure) => measure.key === "roadKm")!;
     expect(weightedRoads.planned).toBeCloseTo(Number(roads!.planned ?? 0), 3);
@@ -65,21 +104,40 @@ describe.each(scopes)("dashboard numbers for the $name agree with SQL", ({ user,
 
   it("status by sector", async () => {
     const rows = await getStatusBySector(await user(), filter);
-    const expected = await sql<{ code: string; status: string; n: string }>(`SELECT s.code, p.status, count(*) AS n FROM projects p JOIN categories c ON c.id = p.category_id
+    const expected = await sql<{
+      code: string;
+      status: string;
+      n: string;
+    }>(`SELECT s.code, p.status, count(*) AS n FROM projects p JOIN categories c ON c.id = p.category_id
       JOIN sectors s ON s.id = c.sector_id WHERE ${scope} GROUP BY 1, 2`);
-    for (const row of expected) expect(rows.find((candidate) => candidate.code === row.code)?.[row.status as "PLANNED"], `${row.code} ${row.status}`).toBe(Number(row.n));
-    const sum = rows.reduce((total, row) => total + row.PLANNED + row.DESIGN + row.IN_PROGRESS + row.COMPLETED + row.PAUSED + row.CANCELLED, 0);
+    for (const row of expected)
+      expect(
+        rows.find((candidate) => candidate.code === row.code)?.[row.status as "PLANNED"],
+        `${row.code} ${row.status}`,
+      ).toBe(Number(row.n));
+    const sum = rows.reduce(
+      (total, row) => total + row.PLANNED + row.DESIGN + row.IN_PROGRESS + row.COMPLETED + row.PAUSED + row.CANCELLED,
+      0,
+    );
     expect(sum).toBe(expected.reduce((total, row) => total + Number(row.n), 0));
   });
 
   it("completion by place and by horizon", async () => {
     const places = await getCompletionByPlace(await user(), filter);
     const expectedPlaces = oblast
-      ? await sql<{ code: string; n: string; done: string }>(`SELECT coalesce(d.code, '-') AS code, count(*) AS n, count(*) FILTER (WHERE p.status = 'COMPLETED') AS done FROM projects p LEFT JOIN districts d ON d.id = p.district_id WHERE ${scope} GROUP BY 1`)
-      : await sql<{ code: string; n: string; done: string }>(`SELECT o.code, count(*) AS n, count(*) FILTER (WHERE p.status = 'COMPLETED') AS done FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE ${scope} GROUP BY 1`);
-    expect(places.map((row) => [row.code, row.total, row.completed]).sort()).toEqual(expectedPlaces.map((row) => [row.code, Number(row.n), Number(row.done)]).sort());
+      ? await sql<{ code: string; n: string; done: string }>(
+          `SELECT coalesce(d.code, '-') AS code, count(*) AS n, count(*) FILTER (WHERE p.status = 'COMPLETED') AS done FROM projects p LEFT JOIN districts d ON d.id = p.district_id WHERE ${scope} GROUP BY 1`,
+        )
+      : await sql<{ code: string; n: string; done: string }>(
+          `SELECT o.code, count(*) AS n, count(*) FILTER (WHERE p.status = 'COMPLETED') AS done FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE ${scope} GROUP BY 1`,
+        );
+    expect(places.map((row) => [row.code, row.total, row.completed]).sort()).toEqual(
+      expectedPlaces.map((row) => [row.code, Number(row.n), Number(row.done)]).sort(),
+    );
     const horizons = await getCompletionByHorizon(await user(), filter);
-    const expectedHorizons = await sql<{ code: string; n: string; average: string }>(`SELECT coalesce(horizon::text, 'none') AS code, count(*) AS n, round(avg(percent_complete), 1) AS average FROM projects p WHERE ${scope} GROUP BY 1`);
+    const expectedHorizons = await sql<{ code: string; n: string; average: string }>(
+      `SELECT coalesce(horizon::text, 'none') AS code, count(*) AS n, round(avg(percent_complete), 1) AS average FROM projects p WHERE ${scope} GROUP BY 1`,
+    );
     for (const row of expectedHorizons) {
       const found = horizons.find((candidate) => candidate.code === row.code)!;
       expect(found.total).toBe(Number(row.n));
@@ -89,7 +147,9 @@ describe.each(scopes)("dashboard numbers for the $name agree with SQL", ({ user,
 
   it("progress over time ends at today's completed count and average", async () => {
     const points = await getProgressOverTime(await user(), filter);
-    const [expected] = await sql<{ completed: string; average: string }>(`SELECT count(*) FILTER (WHERE status = 'COMPLETED') AS completed, round(avg(percent_complete), 1) AS average FROM projects p WHERE ${scope}`);
+    const [expected] = await sql<{ completed: string; average: string }>(
+      `SELECT count(*) FILTER (WHERE status = 'COMPLETED') AS completed, round(avg(percent_complete), 1) AS average FROM projects p WHERE ${scope}`,
+    );
     const last = points.at(-1)!;
     expect(last.completed).toBe(Number(expected!.completed));
     expect(last.averagePercent).toBeCloseTo(Number(expected!.average), 1);
@@ -98,7 +158,11 @@ describe.each(scopes)("dashboard numbers for the $name agree with SQL", ({ user,
 
   it("physical delivery per horizon and movement", async () => {
     const delivery = await getPhysicalDelivery(await user(), filter);
-    const expected = await sql<{ horizon: string; planned: string; done: string }>(`SELECT coalesce(horizon::text, 'none') AS horizon, sum(planned_quantity) AS planned,
+    const expected = await sql<{
+      horizon: string;
+      planned: string;
+      done: string;
+    }>(`SELECT coalesce(horizon::text, 'none') AS horizon, sum(planned_quantity) AS planned,
       sum(coalesce(quantity_done, 0)) AS done FROM projects p JOIN categories c ON c.id = p.category_id WHERE ${scope} AND c.code = 'railway' AND p.unit = 'km' AND p.status <> 'CANCELLED' GROUP BY 1`);
     for (const row of expected) {
       const found = delivery.find((candidate) => candidate.key === "railwayKm" && candidate.horizon === row.horizon)!;
@@ -106,7 +170,9 @@ describe.each(scopes)("dashboard numbers for the $name agree with SQL", ({ user,
       expect(found.done).toBeCloseTo(Number(row.done), 3);
     }
     const movement = await getMovement(await user(), filter);
-    const [moved] = await sql<{ n: string }>(`SELECT count(*) AS n FROM projects p WHERE ${scope} AND last_progress_at IS NOT NULL`);
+    const [moved] = await sql<{ n: string }>(
+      `SELECT count(*) AS n FROM projects p WHERE ${scope} AND last_progress_at IS NOT NULL`,
+    );
     expect(movement.recent.length).toBe(Math.min(8, Number(moved!.n)));
   });
 });
@@ -115,13 +181,21 @@ describe("dashboard cache", () => {
   it("reuses an aggregate until projects change, then recomputes it", async () => {
     const manager = await actor("manager@batys.demo");
     const before = await getFigures(manager, { oblastCode: "ZKO" });
-    const [row] = await sql<{ version: string; current: string }>(`SELECT c.version, v.version AS current FROM aggregate_cache c, data_versions v WHERE c.key = 'dashboard:getFigures:all:ZKO:-' AND v.name = 'projects'`);
+    const [row] = await sql<{ version: string; current: string }>(
+      `SELECT c.version, v.version AS current FROM aggregate_cache c, data_versions v WHERE c.key = 'dashboard:getFigures:all:ZKO:-' AND v.name = 'projects'`,
+    );
     expect(row!.version).toBe(row!.current);
     // A cached result is returned as stored: prove it by planting a marker in the cache row.
-    await sql(`UPDATE aggregate_cache SET payload = jsonb_set(payload, '{total}', '-1') WHERE key = 'dashboard:getFigures:all:ZKO:-'`);
+    await sql(
+      `UPDATE aggregate_cache SET payload = jsonb_set(payload, '{total}', '-1') WHERE key = 'dashboard:getFigures:all:ZKO:-'`,
+    );
     expect((await getFigures(manager, { oblastCode: "ZKO" })).total).toBe(-1);
     const project = await freshProject("ZKO", 30);
-    const saved = await recordProgress(await actor("ministry@batys.demo"), { projectCode: project.code, version: 1, status: "COMPLETED", percentComplete: 100, asOf: todayInKazakhstan() }, { ip: null });
+    const saved = await recordProgress(
+      await actor("ministry@batys.demo"),
+      { projectCode: project.code, version: 1, status: "COMPLETED", percentComplete: 100, asOf: todayInKazakhstan() },
+      { ip: null },
+    );
     expect(saved.ok).toBe(true);
     const after = await getFigures(manager, { oblastCode: "ZKO" });
     expect(after.total).toBe(before.total);
@@ -134,17 +208,27 @@ describe("project list counts", () => {
     const officer = await actor("akimat.man@batys.demo");
     const filter = parseProjectListQuery({ status: "COMPLETED", sort: "name" });
     const before = (await listProjects(officer, filter)).total;
-    const keys = await sql<{ key: string }>(`SELECT key FROM aggregate_cache WHERE key LIKE 'projects.count:%' AND key LIKE '%"status":"COMPLETED"%'`);
+    const keys = await sql<{ key: string }>(
+      `SELECT key FROM aggregate_cache WHERE key LIKE 'projects.count:%' AND key LIKE '%"status":"COMPLETED"%'`,
+    );
     expect(keys.map((row) => row.key)).toContain(`projects.count:${officer.oblastId}:{"status":"COMPLETED","q":""}`);
     // Another page and sort of the same filter reads the same cached count: prove it with a planted marker.
-    await sql(`UPDATE aggregate_cache SET payload = '-1' WHERE key = 'projects.count:${officer.oblastId}:{"status":"COMPLETED","q":""}'`);
+    await sql(
+      `UPDATE aggregate_cache SET payload = '-1' WHERE key = 'projects.count:${officer.oblastId}:{"status":"COMPLETED","q":""}'`,
+    );
     expect((await listProjects(officer, parseProjectListQuery({ status: "COMPLETED", page: "2" }))).total).toBe(-1);
 
     const project = await freshProject("MAN", 20);
-    const saved = await recordProgress(await actor("ministry@batys.demo"), { projectCode: project.code, version: 1, status: "COMPLETED", percentComplete: 100, asOf: todayInKazakhstan() }, { ip: null });
+    const saved = await recordProgress(
+      await actor("ministry@batys.demo"),
+      { projectCode: project.code, version: 1, status: "COMPLETED", percentComplete: 100, asOf: todayInKazakhstan() },
+      { ip: null },
+    );
     expect(saved.ok).toBe(true);
     expect((await listProjects(officer, filter)).total).toBe(before + 1);
-    const [stale] = await sql<{ n: string }>(`SELECT count(*) AS n FROM aggregate_cache c, data_versions v WHERE v.name = 'projects' AND c.version < v.version`);
+    const [stale] = await sql<{ n: string }>(
+      `SELECT count(*) AS n FROM aggregate_cache c, data_versions v WHERE v.name = 'projects' AND c.version < v.version`,
+    );
     expect(Number(stale!.n)).toBe(0);
   });
 });

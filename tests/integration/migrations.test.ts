@@ -13,10 +13,17 @@ describe("migrations", () => {
 
   it("started by several app instances at once apply each migration exactly once, under the lock", async () => {
     await withScratchDatabase("migrate_concurrently", async (databaseUrl) => {
-      const runs = await Promise.all([migrateDatabase(databaseUrl), migrateDatabase(databaseUrl), migrateDatabase(databaseUrl)]);
+      const runs = await Promise.all([
+        migrateDatabase(databaseUrl),
+        migrateDatabase(databaseUrl),
+        migrateDatabase(databaseUrl),
+      ]);
       const applied = runs.flat();
       expect(new Set(applied).size).toBe(applied.length);
-      const recorded = await withSql(async (sql) => (await sql.query("SELECT name FROM pgmigrations")).rows.map((row) => row.name), databaseUrl);
+      const recorded = await withSql(
+        async (sql) => (await sql.query("SELECT name FROM pgmigrations")).rows.map((row) => row.name),
+        databaseUrl,
+      );
       expect(recorded.sort()).toEqual([...applied].sort());
     });
   });

@@ -14,7 +14,10 @@ async function actor(email: string): Promise<Actor> {
 const countSql = (oblastCode?: string) =>
   withSql(async (sql) => {
     const { rows } = oblastCode
-      ? await sql.query(`SELECT count(DISTINCT p.id)::int AS n FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id WHERE o.code = $1 AND p.withdrawn_at IS NULL`, [oblastCode])
+      ? await sql.query(
+          `SELECT count(DISTINCT p.id)::int AS n FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id WHERE o.code = $1 AND p.withdrawn_at IS NULL`,
+          [oblastCode],
+        )
       : await sql.query(`SELECT count(*)::int AS n FROM projects WHERE withdrawn_at IS NULL`);
     return rows[0].n as number;
   });
@@ -44,7 +47,9 @@ describe("what each role sees of the catalog", () => {
 
   it("akimat officer cannot open another oblast's project: it is simply not found", async () => {
     const officer = await actor("akimat.aty@batys.demo");
-    const foreign = await prisma.project.findFirstOrThrow({ where: { oblasts: { every: { oblast: { code: "MAN" } } } } });
+    const foreign = await prisma.project.findFirstOrThrow({
+      where: { oblasts: { every: { oblast: { code: "MAN" } } } },
+    });
     const own = await prisma.project.findFirstOrThrow({ where: { oblasts: { some: { oblast: { code: "ATY" } } } } });
     expect(await getProjectForUser(officer, foreign.code)).toBeNull();
     expect((await getProjectForUser(officer, own.code))?.code).toBe(own.code);
@@ -53,7 +58,10 @@ describe("what each role sees of the catalog", () => {
 
   it("search finds Kazakh text whatever the letter case, and Russian names", async () => {
     const admin = await actor("admin@batys.demo");
-    const project = await prisma.project.findFirstOrThrow({ where: { nameRu: { not: null } }, orderBy: { code: "asc" } });
+    const project = await prisma.project.findFirstOrThrow({
+      where: { nameRu: { not: null } },
+      orderBy: { code: "asc" },
+    });
     const kazakhWord = project.nameKk.split(/\s+/).find((word) => word.length >= 5)!;
     const upper = await listProjects(admin, parseProjectListQuery({ q: kazakhWord.toLocaleUpperCase("kk") }));
     expect(upper.total).toBeGreaterThan(0);
@@ -64,11 +72,19 @@ describe("what each role sees of the catalog", () => {
 
   it("filters combine and agree with SQL", async () => {
     const admin = await actor("admin@batys.demo");
-    const result = await listProjects(admin, parseProjectListQuery({ sector: "transport", horizon: "2040", oblast: "ATY" }));
-    const expected = await withSql(async (sql) => (await sql.query(`
+    const result = await listProjects(
+      admin,
+      parseProjectListQuery({ sector: "transport", horizon: "2040", oblast: "ATY" }),
+    );
+    const expected = await withSql(
+      async (sql) =>
+        (
+          await sql.query(`
       SELECT count(DISTINCT p.id)::int AS n FROM projects p JOIN categories c ON c.id = p.category_id JOIN sectors s ON s.id = c.sector_id
       JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id
-      WHERE s.code = 'transport' AND p.horizon = 2040 AND o.code = 'ATY' AND p.withdrawn_at IS NULL`)).rows[0].n);
+      WHERE s.code = 'transport' AND p.horizon = 2040 AND o.code = 'ATY' AND p.withdrawn_at IS NULL`)
+        ).rows[0].n,
+    );
     expect(result.total).toBe(expected);
     expect(expected).toBeGreaterThan(0);
   });

@@ -26,7 +26,12 @@ async function insertHistory(code: string, rows: [string, string, number, string
       );
     }
     const [, lastStatus, lastPercent] = rows.at(-1)!;
-    await sql.query("UPDATE projects SET status = $2, percent_complete = $3, version = version + $4 WHERE id = $1", [project.id, lastStatus, lastPercent, rows.length]);
+    await sql.query("UPDATE projects SET status = $2, percent_complete = $3, version = version + $4 WHERE id = $1", [
+      project.id,
+      lastStatus,
+      lastPercent,
+      rows.length,
+    ]);
   });
 }
 
@@ -34,9 +39,15 @@ beforeAll(async () => {
   codes.A = (await freshProject("ATY", 20)).code;
   codes.B = (await freshProject("ATY", 21)).code;
   codes.C = (await freshProject("ATY", 22)).code;
-  await insertHistory(codes.A, [["2026-02-10", "DESIGN", 10, "PLANNED", 0], ["2026-03-15", "IN_PROGRESS", 40, "DESIGN", 10]]);
+  await insertHistory(codes.A, [
+    ["2026-02-10", "DESIGN", 10, "PLANNED", 0],
+    ["2026-03-15", "IN_PROGRESS", 40, "DESIGN", 10],
+  ]);
   await insertHistory(codes.B, [["2026-03-20", "COMPLETED", 100, "PLANNED", 0]]);
-  await insertHistory(codes.C, [["2025-12-15", "DESIGN", 5, "PLANNED", 0], ["2026-04-10", "IN_PROGRESS", 50, "DESIGN", 5]]);
+  await insertHistory(codes.C, [
+    ["2025-12-15", "DESIGN", 5, "PLANNED", 0],
+    ["2026-04-10", "IN_PROGRESS", 50, "DESIGN", 5],
+  ]);
 });
 
 const q1 = () => parseReportQuery({ scope: "ATY", from: "2026-01-01", to: "2026-03-31" });
@@ -44,13 +55,26 @@ const q1 = () => parseReportQuery({ scope: "ATY", from: "2026-01-01", to: "2026-
 describe("period report", () => {
   it("shows the figures at the period's start and end, what changed, and what was completed, from the history", async () => {
     const report = (await buildPeriodReport(await actor("manager@batys.demo"), q1()))!;
-    const [expected] = await withSql(async (sql) => (await sql.query(`SELECT count(DISTINCT p.id)::int AS total FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE o.code = 'ATY' AND p.withdrawn_at IS NULL`)).rows);
+    const [expected] = await withSql(
+      async (sql) =>
+        (
+          await sql.query(
+            `SELECT count(DISTINCT p.id)::int AS total FROM projects p JOIN project_oblasts x ON x.project_id = p.id JOIN oblasts o ON o.id = x.oblast_id WHERE o.code = 'ATY' AND p.withdrawn_at IS NULL`,
+          )
+        ).rows,
+    );
     expect(report.start.total).toBe(expected.total);
     expect(report.end.total).toBe(expected.total);
     expect(report.end.completed - report.start.completed).toBe(1);
     expect(report.completedInPeriod.map((change) => change.code)).toEqual([codes.B]);
     const a = report.changes.find((change) => change.code === codes.A)!;
-    expect(a).toMatchObject({ fromStatus: "PLANNED", toStatus: "IN_PROGRESS", fromPercent: 0, toPercent: 40, updates: 2 });
+    expect(a).toMatchObject({
+      fromStatus: "PLANNED",
+      toStatus: "IN_PROGRESS",
+      fromPercent: 0,
+      toPercent: 40,
+      updates: 2,
+    });
     expect(a.comments).toEqual(["DESIGN 2026-02-10", "IN_PROGRESS 2026-03-15"]);
     expect(report.changes.find((change) => change.code === codes.C)).toBeUndefined();
     // C was in design all quarter: counted as in progress at both ends.
@@ -65,13 +89,24 @@ describe("period report", () => {
     const { recordProgress } = await import("@/lib/progress/record-progress");
     const a = await prisma.project.findUniqueOrThrow({ where: { code: codes.A } });
     const today = new Date().toISOString().slice(0, 10);
-    expect((await recordProgress(ministry, { projectCode: codes.A, version: a.version, status: "IN_PROGRESS", percentComplete: 70, asOf: today }, { ip: null })).ok).toBe(true);
+    expect(
+      (
+        await recordProgress(
+          ministry,
+          { projectCode: codes.A, version: a.version, status: "IN_PROGRESS", percentComplete: 70, asOf: today },
+          { ip: null },
+        )
+      ).ok,
+    ).toBe(true);
     const after = await buildPeriodReport(user, q1());
     expect(after).toEqual(before);
   });
 
   it("an akimat officer gets their own oblast whatever scope they ask for", async () => {
-    const report = (await buildPeriodReport(await actor("akimat.man@batys.demo"), parseReportQuery({ scope: "ATY", from: "2026-01-01", to: "2026-03-31" })))!;
+    const report = (await buildPeriodReport(
+      await actor("akimat.man@batys.demo"),
+      parseReportQuery({ scope: "ATY", from: "2026-01-01", to: "2026-03-31" }),
+    ))!;
     expect(report.query.scope).toBe("MAN");
     expect(report.changes.find((change) => change.code === codes.A)).toBeUndefined();
   });
@@ -79,7 +114,9 @@ describe("period report", () => {
   it("exports its tables as CSV with a BOM and as XLSX, and both read back the same rows", async () => {
     const report = (await buildPeriodReport(await actor("manager@batys.demo"), q1()))!;
     const table = reportTables(report, (key) => key, "kk").find((candidate) => candidate.key === "changes")!;
-    async function* rows() { yield* table.rows; }
+    async function* rows() {
+      yield* table.rows;
+    }
     const bytes = new Uint8Array(await csvResponse("r.csv", table.header, rows()).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
@@ -87,13 +124,18 @@ describe("period report", () => {
     expect(lines.length).toBe(table.rows.length + 1);
     expect(lines.some((line) => line.startsWith(`${codes.A},`))).toBe(true);
 
-    const xlsx = await xlsxResponse("r.xlsx", [{ name: "changes", header: table.header, rows: table.rows }]).arrayBuffer();
+    const xlsx = await xlsxResponse("r.xlsx", [
+      { name: "changes", header: table.header, rows: table.rows },
+    ]).arrayBuffer();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(table.rows.length + 1);
     expect(sheet.getRow(1).values).toEqual([undefined, ...table.header]);
-    const codesInSheet = Array.from({ length: sheet.rowCount - 1 }, (_, index) => sheet.getRow(index + 2).getCell(1).value);
+    const codesInSheet = Array.from(
+      { length: sheet.rowCount - 1 },
+      (_, index) => sheet.getRow(index + 2).getCell(1).value,
+    );
     expect(codesInSheet).toEqual(table.rows.map((row) => row[0]));
   });
 });
@@ -101,7 +143,8 @@ describe("period report", () => {
 describe("OC4IDS export", () => {
   it("is a valid OC4IDS project package with every visible project, statuses mapped to the codelist", async () => {
     const chunks: string[] = [];
-    for await (const chunk of oc4idsPackageChunks(await actor("manager@batys.demo"), "https://batys.example.kz", 200)) chunks.push(chunk);
+    for await (const chunk of oc4idsPackageChunks(await actor("manager@batys.demo"), "https://batys.example.kz", 200))
+      chunks.push(chunk);
     const data = ZOc4idsPackage.parse(JSON.parse(chunks.join("")));
     const total = await prisma.project.count({ where: { withdrawnAt: null } });
     expect(data.projects).toHaveLength(total);
@@ -114,8 +157,11 @@ describe("OC4IDS export", () => {
 
   it("gives an akimat officer only their oblast's projects", async () => {
     const chunks: string[] = [];
-    for await (const chunk of oc4idsPackageChunks(await actor("akimat.zko@batys.demo"), "https://batys.example.kz")) chunks.push(chunk);
+    for await (const chunk of oc4idsPackageChunks(await actor("akimat.zko@batys.demo"), "https://batys.example.kz"))
+      chunks.push(chunk);
     const data = ZOc4idsPackage.parse(JSON.parse(chunks.join("")));
-    expect(data.projects.length).toBe(await prisma.project.count({ where: { withdrawnAt: null, oblasts: { some: { oblast: { code: "ZKO" } } } } }));
+    expect(data.projects.length).toBe(
+      await prisma.project.count({ where: { withdrawnAt: null, oblasts: { some: { oblast: { code: "ZKO" } } } } }),
+    );
   });
 });

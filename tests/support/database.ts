@@ -2,7 +2,10 @@ import pg from "pg";
 import { createDatabase, databaseUrlFor, dropDatabase } from "../../scripts/lib/database";
 
 /** A direct connection to the run's integration database, for checks written in plain SQL. */
-export async function withSql<T>(work: (client: pg.Client) => Promise<T>, databaseUrl = process.env.TEST_DATABASE_URL): Promise<T> {
+export async function withSql<T>(
+  work: (client: pg.Client) => Promise<T>,
+  databaseUrl = process.env.TEST_DATABASE_URL,
+): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -18,8 +18,16 @@ describe("project lifecycle", () => {
     expect(checkTransition("PAUSED", "CANCELLED")).toMatchObject({ allowed: true, needsComment: true });
   });
   it("reopens a completed or cancelled project only with a comment, and never straight to paused", () => {
-    expect(checkTransition("COMPLETED", "IN_PROGRESS")).toMatchObject({ allowed: true, needsComment: true, kind: "reopen" });
-    expect(checkTransition("CANCELLED", "PLANNED")).toMatchObject({ allowed: true, needsComment: true, kind: "reopen" });
+    expect(checkTransition("COMPLETED", "IN_PROGRESS")).toMatchObject({
+      allowed: true,
+      needsComment: true,
+      kind: "reopen",
+    });
+    expect(checkTransition("CANCELLED", "PLANNED")).toMatchObject({
+      allowed: true,
+      needsComment: true,
+      kind: "reopen",
+    });
     expect(checkTransition("COMPLETED", "CANCELLED")).toEqual({ allowed: false });
     expect(checkTransition("CANCELLED", "PAUSED")).toEqual({ allowed: false });
   });
@@ -32,55 +40,109 @@ describe("project lifecycle", () => {
   });
 });
 
-const project: ProjectState = { status: "IN_PROGRESS", percentComplete: 40, plannedQuantity: 151, unit: "km", lastProgressAsOf: "2026-06-01", forecastFinish: "2028-12-31" };
+const project: ProjectState = {
+  status: "IN_PROGRESS",
+  percentComplete: 40,
+  plannedQuantity: 151,
+  unit: "km",
+  lastProgressAsOf: "2026-06-01",
+  forecastFinish: "2028-12-31",
+};
 const today = "2026-11-24";
 
 describe("progress rules against the project as it stands", () => {
   it("accepts an ordinary update", () => {
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 55, quantityDone: 80, asOf: today }, today)).toEqual({});
+    expect(
+      progressErrors(project, { status: "IN_PROGRESS", percentComplete: 55, quantityDone: 80, asOf: today }, today),
+    ).toEqual({});
   });
   it("requires a comment when the percentage goes down, and when the forecast finish slips", () => {
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 30, asOf: today }, today)).toEqual({ comment: "commentRequired" });
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 45, asOf: today, forecastFinish: "2029-06-30" }, today)).toEqual({ comment: "commentRequired" });
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 30, asOf: today, comment: "re-measured" }, today)).toEqual({});
+    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 30, asOf: today }, today)).toEqual({
+      comment: "commentRequired",
+    });
+    expect(
+      progressErrors(
+        project,
+        { status: "IN_PROGRESS", percentComplete: 45, asOf: today, forecastFinish: "2029-06-30" },
+        today,
+      ),
+    ).toEqual({ comment: "commentRequired" });
+    expect(
+      progressErrors(
+        project,
+        { status: "IN_PROGRESS", percentComplete: 30, asOf: today, comment: "re-measured" },
+        today,
+      ),
+    ).toEqual({});
   });
   it("means 100 % by completed", () => {
-    expect(progressErrors(project, { status: "COMPLETED", percentComplete: 90, asOf: today }, today)).toEqual({ percentComplete: "completedMeans100" });
+    expect(progressErrors(project, { status: "COMPLETED", percentComplete: 90, asOf: today }, today)).toEqual({
+      percentComplete: "completedMeans100",
+    });
   });
   it("needs a reason code and a comment to pause", () => {
-    expect(progressErrors(project, { status: "PAUSED", percentComplete: 40, asOf: today }, today)).toEqual({ pauseReason: "pauseReasonRequired", comment: "commentRequired" });
+    expect(progressErrors(project, { status: "PAUSED", percentComplete: 40, asOf: today }, today)).toEqual({
+      pauseReason: "pauseReasonRequired",
+      comment: "commentRequired",
+    });
   });
   it("keeps the quantity done within the plan, and refuses one where nothing is planned", () => {
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, quantityDone: 151.5, asOf: today }, today)).toEqual({ quantityDone: "abovePlan" });
-    expect(progressErrors({ ...project, plannedQuantity: null, unit: null }, { status: "IN_PROGRESS", percentComplete: 50, quantityDone: 1, asOf: today }, today)).toEqual({ quantityDone: "noPlannedQuantity" });
+    expect(
+      progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, quantityDone: 151.5, asOf: today }, today),
+    ).toEqual({ quantityDone: "abovePlan" });
+    expect(
+      progressErrors(
+        { ...project, plannedQuantity: null, unit: null },
+        { status: "IN_PROGRESS", percentComplete: 50, quantityDone: 1, asOf: today },
+        today,
+      ),
+    ).toEqual({ quantityDone: "noPlannedQuantity" });
   });
   it("refuses a date in the future or before the previous update", () => {
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-11-25" }, today)).toEqual({ asOf: "futureDate" });
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-05-31" }, today)).toEqual({ asOf: "beforePreviousUpdate" });
+    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-11-25" }, today)).toEqual({
+      asOf: "futureDate",
+    });
+    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-05-31" }, today)).toEqual({
+      asOf: "beforePreviousUpdate",
+    });
   });
 });
 
 describe("progress input", () => {
-  const valid = { projectCode: "RAIL-2030-001", version: "3", status: "DESIGN", percentComplete: "10", asOf: "2026-11-01" };
+  const valid = {
+    projectCode: "RAIL-2030-001",
+    version: "3",
+    status: "DESIGN",
+    percentComplete: "10",
+    asOf: "2026-11-01",
+  };
   const errorsOf = (input: Record<string, unknown>) => {
     const result = ZRecordProgressInput.safeParse(input);
     return result.success ? {} : fieldErrorsOf(result.error);
   };
   it("reads a form's strings", () => {
-    expect(ZRecordProgressInput.parse({ ...valid, quantityDone: "1 819,8" })).toMatchObject({ version: 3, percentComplete: 10, quantityDone: 1819.8 });
+    expect(ZRecordProgressInput.parse({ ...valid, quantityDone: "1 819,8" })).toMatchObject({
+      version: 3,
+      percentComplete: 10,
+      quantityDone: 1819.8,
+    });
   });
   it("refuses wrong types, out-of-range numbers, unknown codes and statuses", () => {
     expect(errorsOf({ ...valid, percentComplete: "abc" })).toEqual({ percentComplete: "notANumber" });
     expect(errorsOf({ ...valid, percentComplete: "101" })).toEqual({ percentComplete: "percentRange" });
     expect(errorsOf({ ...valid, percentComplete: "12.5" })).toEqual({ percentComplete: "wholeNumber" });
     expect(errorsOf({ ...valid, status: "FINISHED" })).toEqual({ status: "unknownStatus" });
-    expect(errorsOf({ ...valid, projectCode: "'; DROP TABLE projects; --" })).toEqual({ projectCode: "unknownProject" });
+    expect(errorsOf({ ...valid, projectCode: "'; DROP TABLE projects; --" })).toEqual({
+      projectCode: "unknownProject",
+    });
     expect(errorsOf({ ...valid, asOf: "yesterday" })).toEqual({ asOf: "invalidDate" });
   });
   it("refuses javascript: and other non-http links, and 100 KB strings", () => {
     expect(errorsOf({ ...valid, evidenceUrl: "javascript:alert(1)" })).toEqual({ evidenceUrl: "httpLinkOnly" });
     expect(errorsOf({ ...valid, evidenceUrl: "ftp://example.kz/file" })).toEqual({ evidenceUrl: "httpLinkOnly" });
     expect(errorsOf({ ...valid, comment: "ж".repeat(100_000) })).toEqual({ comment: "tooLong" });
-    expect(errorsOf({ ...valid, evidenceUrl: `https://example.kz/${"a".repeat(100_000)}` })).toEqual({ evidenceUrl: "tooLong" });
+    expect(errorsOf({ ...valid, evidenceUrl: `https://example.kz/${"a".repeat(100_000)}` })).toEqual({
+      evidenceUrl: "tooLong",
+    });
   });
 });

@@ -15,10 +15,34 @@ const interOblastProject = { oblastIds: [ATYRAU, AKTOBE] };
 
 // The role table of the progress issue: what each role may do with a project of its own and of another oblast.
 const EXPECTED: Record<string, Partial<Record<Action, [own: boolean, other: boolean]>>> = {
-  admin: { "project.view": [true, true], "project.recordProgress": [true, true], "project.editDetails": [true, true], "fieldReport.submit": [false, false], "fieldReport.review": [true, true] },
-  ministry: { "project.view": [true, true], "project.recordProgress": [true, true], "project.editDetails": [true, true], "fieldReport.submit": [false, false], "fieldReport.review": [true, true] },
-  manager: { "project.view": [true, true], "project.recordProgress": [false, false], "project.editDetails": [false, false], "fieldReport.submit": [false, false], "fieldReport.review": [false, false] },
-  akimat: { "project.view": [true, false], "project.recordProgress": [false, false], "project.editDetails": [false, false], "fieldReport.submit": [true, false], "fieldReport.review": [false, false] },
+  admin: {
+    "project.view": [true, true],
+    "project.recordProgress": [true, true],
+    "project.editDetails": [true, true],
+    "fieldReport.submit": [false, false],
+    "fieldReport.review": [true, true],
+  },
+  ministry: {
+    "project.view": [true, true],
+    "project.recordProgress": [true, true],
+    "project.editDetails": [true, true],
+    "fieldReport.submit": [false, false],
+    "fieldReport.review": [true, true],
+  },
+  manager: {
+    "project.view": [true, true],
+    "project.recordProgress": [false, false],
+    "project.editDetails": [false, false],
+    "fieldReport.submit": [false, false],
+    "fieldReport.review": [false, false],
+  },
+  akimat: {
+    "project.view": [true, false],
+    "project.recordProgress": [false, false],
+    "project.editDetails": [false, false],
+    "fieldReport.submit": [true, false],
+    "fieldReport.review": [false, false],
+  },
 };
 
 describe("can(user, action, project)", () => {
@@ -36,8 +60,16 @@ describe("can(user, action, project)", () => {
   });
 
   it("only an admin manages users; manager, ministry and admin read the audit log", () => {
-    expect(Object.entries(users).filter(([, user]) => can(user, "user.manage")).map(([name]) => name)).toEqual(["admin"]);
-    expect(Object.entries(users).filter(([, user]) => can(user, "audit.read")).map(([name]) => name)).toEqual(["admin", "ministry", "manager"]);
+    expect(
+      Object.entries(users)
+        .filter(([, user]) => can(user, "user.manage"))
+        .map(([name]) => name),
+    ).toEqual(["admin"]);
+    expect(
+      Object.entries(users)
+        .filter(([, user]) => can(user, "audit.read"))
+        .map(([name]) => name),
+    ).toEqual(["admin", "ministry", "manager"]);
   });
 
   it("an akimat officer without an oblast is refused instead of seeing everything", () => {

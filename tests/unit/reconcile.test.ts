@@ -3,12 +3,40 @@ import type { TCatalogRecord, TStatedTotal } from "@/lib/catalog/catalog-schema"
 import { reconcile } from "@/lib/catalog/reconcile";
 
 const record = (code: string, overrides: Partial<TCatalogRecord>): TCatalogRecord => ({
-  code, kind: "object", nameKk: "жол учаскесі", nameRu: null, nameEn: null, category: "railway", action: "build", horizon: 2030,
-  oblasts: ["ATY"], district: null, place: null, quantity: 10, unit: "km",
-  source: { point: "55", line: 2247, excerpt: "..." }, noteKk: null, noteRu: null, noteEn: null, ...overrides,
+  code,
+  kind: "object",
+  nameKk: "жол учаскесі",
+  nameRu: null,
+  nameEn: null,
+  category: "railway",
+  action: "build",
+  horizon: 2030,
+  oblasts: ["ATY"],
+  district: null,
+  place: null,
+  quantity: 10,
+  unit: "km",
+  source: { point: "55", line: 2247, excerpt: "..." },
+  noteKk: null,
+  noteRu: null,
+  noteEn: null,
+  ...overrides,
 });
 const total = (id: string, value: number, match: TStatedTotal["match"], extra: Partial<TStatedTotal> = {}) => ({
-  id, statement: "…", point: "14", line: 230, value, unit: "km" as const, aggregate: "sum" as const, match, conflictsWith: null, noteKk: null, noteRu: null, noteEn: null, file: "t.json", ...extra,
+  id,
+  statement: "…",
+  point: "14",
+  line: 230,
+  value,
+  unit: "km" as const,
+  aggregate: "sum" as const,
+  match,
+  conflictsWith: null,
+  noteKk: null,
+  noteRu: null,
+  noteEn: null,
+  file: "t.json",
+  ...extra,
 });
 
 const records = [
@@ -21,7 +49,9 @@ const records = [
 
 describe("reconciliation of stated totals with the catalog", () => {
   it("sums the quantities of the records a total covers", () => {
-    const [row] = reconcile(records, [total("electrified-2030", 246.5, { categories: ["railway"], actions: ["electrify"], horizon: 2030 })]);
+    const [row] = reconcile(records, [
+      total("electrified-2030", 246.5, { categories: ["railway"], actions: ["electrify"], horizon: 2030 }),
+    ]);
     expect(row).toMatchObject({ catalogValue: 246.5, difference: 0, agrees: true, comparable: true });
     expect(row!.recordCodes).toEqual(["RAIL-2030-001", "RAIL-2030-002"]);
   });
@@ -30,7 +60,9 @@ describe("reconciliation of stated totals with the catalog", () => {
     expect(row).toMatchObject({ catalogValue: 248.5, difference: -51.5, agrees: false });
   });
   it("filters by oblast and counts records when asked to", () => {
-    const [row] = reconcile(records, [total("count-man", 1, { categories: ["railway"], oblasts: ["MAN"] }, { aggregate: "count", unit: null })]);
+    const [row] = reconcile(records, [
+      total("count-man", 1, { categories: ["railway"], oblasts: ["MAN"] }, { aggregate: "count", unit: null }),
+    ]);
     expect(row).toMatchObject({ catalogValue: 1, agrees: true });
   });
   it("shows both numbers where the decree contradicts itself", () => {

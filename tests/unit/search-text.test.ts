@@ -7,7 +7,13 @@ describe("project search text", () => {
     expect(normaliseSearchTerm("ӘҒҚҢӨҰҮҺІ")).toBe("әғқңөұүһі");
   });
   it("joins code, names and place so any of them can be found", () => {
-    const text = projectSearchText({ code: "RAIL-2030-001", nameKk: "Мақат – Индер", nameRu: "Макат – Индер", nameEn: null, place: "Индер" });
+    const text = projectSearchText({
+      code: "RAIL-2030-001",
+      nameKk: "Мақат – Индер",
+      nameRu: "Макат – Индер",
+      nameEn: null,
+      place: "Индер",
+    });
     expect(text).toContain("rail-2030-001");
     expect(text).toContain("мақат");
     expect(text).toContain("макат");

@@ -2,19 +2,35 @@
 // (SQL aggregates from lib/dashboard) so the page can stream them independently under <Suspense>.
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { CompletionChart, DeliveryChart, ProgressOverTimeChart, StatusByGroupChart } from "@/components/charts/lazy-charts";
+import {
+  CompletionChart,
+  DeliveryChart,
+  ProgressOverTimeChart,
+  StatusByGroupChart,
+} from "@/components/charts/lazy-charts";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusBadge } from "@/components/status-badge";
 import type { Actor } from "@/lib/auth/permissions";
 import {
-  getCompletionByHorizon, getCompletionByPlace, getFigures, getMovement, getPhysicalDelivery, getProgressOverTime, getStatusBySector,
-  PHYSICAL_MEASURES, type DashboardFilter,
+  getCompletionByHorizon,
+  getCompletionByPlace,
+  getFigures,
+  getMovement,
+  getPhysicalDelivery,
+  getProgressOverTime,
+  getStatusBySector,
+  PHYSICAL_MEASURES,
+  type DashboardFilter,
 } from "@/lib/dashboard/dashboard";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 
 type Props = { user: Actor; filter: DashboardFilter };
-const filterQuery = (filter: DashboardFilter) => ({ ...(filter.oblastCode ? { oblast: filter.oblastCode } : {}), ...(filter.sectorCode ? { sector: filter.sectorCode } : {}) });
-const listHref = (filter: DashboardFilter, extra: Record<string, string> = {}) => `/projects?${new URLSearchParams({ ...filterQuery(filter), ...extra }).toString()}`;
+const filterQuery = (filter: DashboardFilter) => ({
+  ...(filter.oblastCode ? { oblast: filter.oblastCode } : {}),
+  ...(filter.sectorCode ? { sector: filter.sectorCode } : {}),
+});
+const listHref = (filter: DashboardFilter, extra: Record<string, string> = {}) =>
+  `/projects?${new URLSearchParams({ ...filterQuery(filter), ...extra }).toString()}`;
 
 export async function FiguresSection({ user, filter }: Props) {
   const [t, format, figures] = await Promise.all([getTranslations(), getFormatter(), getFigures(user, filter)]);
@@ -35,32 +51,52 @@ export async function FiguresSection({ user, filter }: Props) {
           const body = (
             <>
               <p className="text-sm text-slate-600">{t(`dashboard.${tile.key}`)}</p>
-              <p className="mt-1 text-3xl font-bold tabular-nums" data-testid={`figure-${tile.key}`}>{format.number(tile.value)}</p>
+              <p className="mt-1 text-3xl font-bold tabular-nums" data-testid={`figure-${tile.key}`}>
+                {format.number(tile.value)}
+              </p>
             </>
           );
           return tile.href ? (
-            <Link key={tile.key} href={tile.href} className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand">{body}</Link>
+            <Link
+              key={tile.key}
+              href={tile.href}
+              className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand"
+            >
+              {body}
+            </Link>
           ) : (
-            <div key={tile.key} className="rounded-lg border border-slate-200 bg-white p-4">{body}</div>
+            <div key={tile.key} className="rounded-lg border border-slate-200 bg-white p-4">
+              {body}
+            </div>
           );
         })}
       </div>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t("dashboard.completionByCount")}</p>
-          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-completionByCount">{format.number(figures.completionByCount / 100, { style: "percent", maximumFractionDigits: 1 })}</p>
+          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-completionByCount">
+            {format.number(figures.completionByCount / 100, { style: "percent", maximumFractionDigits: 1 })}
+          </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t("dashboard.averageCompletion")}</p>
-          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-averagePercent">{format.number(figures.averagePercent / 100, { style: "percent", maximumFractionDigits: 1 })}</p>
+          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-averagePercent">
+            {format.number(figures.averagePercent / 100, { style: "percent", maximumFractionDigits: 1 })}
+          </p>
         </div>
         {figures.weighted.map((measure) => (
           <div key={measure.key} className="rounded-lg border border-slate-200 bg-white p-4">
-            <p className="text-sm text-slate-600">{t(`dashboard.weighted.${measure.key}` as "dashboard.weighted.roadKm")}</p>
-            <p className="mt-1 text-2xl font-bold tabular-nums" data-testid={`figure-weighted-${measure.key}`}>
-              {measure.planned === 0 ? t("common.notAvailable") : format.number(measure.done / measure.planned, { style: "percent", maximumFractionDigits: 1 })}
+            <p className="text-sm text-slate-600">
+              {t(`dashboard.weighted.${measure.key}` as "dashboard.weighted.roadKm")}
             </p>
-            <p className="text-xs text-slate-600">{format.number(measure.done)} / {format.number(measure.planned)} {units[measure.key]}</p>
+            <p className="mt-1 text-2xl font-bold tabular-nums" data-testid={`figure-weighted-${measure.key}`}>
+              {measure.planned === 0
+                ? t("common.notAvailable")
+                : format.number(measure.done / measure.planned, { style: "percent", maximumFractionDigits: 1 })}
+            </p>
+            <p className="text-xs text-slate-600">
+              {format.number(measure.done)} / {format.number(measure.planned)} {units[measure.key]}
+            </p>
           </div>
         ))}
       </div>
@@ -69,7 +105,11 @@ export async function FiguresSection({ user, filter }: Props) {
 }
 
 export async function StatusSection({ user, filter }: Props) {
-  const [t, locale, rows] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, getStatusBySector(user, filter)]);
+  const [t, locale, rows] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    getStatusBySector(user, filter),
+  ]);
   return (
     <StatusByGroupChart
       title={filter.sectorCode ? t("dashboard.statusByCategory") : t("dashboard.statusBySector")}
@@ -81,7 +121,11 @@ export async function StatusSection({ user, filter }: Props) {
 }
 
 export async function PlaceSection({ user, filter }: Props) {
-  const [t, locale, rows] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, getCompletionByPlace(user, filter)]);
+  const [t, locale, rows] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    getCompletionByPlace(user, filter),
+  ]);
   const byDistrict = Boolean(filter.oblastCode);
   return (
     <CompletionChart
@@ -90,7 +134,11 @@ export async function PlaceSection({ user, filter }: Props) {
       groups={rows.map((row) => ({
         ...row,
         name: row.code === "-" ? t("dashboard.noDistrict") : localizedName(row, locale),
-        href: byDistrict ? (row.code === "-" ? null : listHref(filter, { district: row.code })) : `/oblasts/${row.code}`,
+        href: byDistrict
+          ? row.code === "-"
+            ? null
+            : listHref(filter, { district: row.code })
+          : `/oblasts/${row.code}`,
       }))}
     />
   );
@@ -102,7 +150,11 @@ export async function HorizonSection({ user, filter }: Props) {
     <CompletionChart
       title={t("dashboard.completionByHorizon")}
       groupLabel={t("horizon.label")}
-      groups={rows.map((row) => ({ ...row, name: row.code === "none" ? t("horizon.none") : row.code, href: listHref(filter, { horizon: row.code }) }))}
+      groups={rows.map((row) => ({
+        ...row,
+        name: row.code === "none" ? t("horizon.none") : row.code,
+        href: listHref(filter, { horizon: row.code }),
+      }))}
     />
   );
 }
@@ -114,7 +166,12 @@ export async function OverTimeSection({ user, filter }: Props) {
 
 export async function DeliverySection({ user, filter }: Props) {
   const [t, rows] = await Promise.all([getTranslations(), getPhysicalDelivery(user, filter)]);
-  const units: Record<string, string> = { roadKm: t("units.km"), railwayKm: t("units.km"), powerMw: t("units.MW"), schoolPlaces: t("units.places") };
+  const units: Record<string, string> = {
+    roadKm: t("units.km"),
+    railwayKm: t("units.km"),
+    powerMw: t("units.MW"),
+    schoolPlaces: t("units.places"),
+  };
   const measures = PHYSICAL_MEASURES.filter((measure) => rows.some((row) => row.key === measure.key));
   if (measures.length === 0) return null;
   return (
@@ -124,7 +181,13 @@ export async function DeliverySection({ user, filter }: Props) {
           key={measure.key}
           title={t(`dashboard.delivery.${measure.key}` as "dashboard.delivery.roadKm")}
           unit={units[measure.key]!}
-          groups={rows.filter((row) => row.key === measure.key).map((row) => ({ horizon: row.horizon === "none" ? t("horizon.none") : row.horizon, planned: row.planned, done: row.done }))}
+          groups={rows
+            .filter((row) => row.key === measure.key)
+            .map((row) => ({
+              horizon: row.horizon === "none" ? t("horizon.none") : row.horizon,
+              planned: row.planned,
+              done: row.done,
+            }))}
         />
       ))}
     </div>
@@ -132,7 +195,12 @@ export async function DeliverySection({ user, filter }: Props) {
 }
 
 export async function MovementSection({ user, filter }: Props) {
-  const [t, format, locale, movement] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>, getMovement(user, filter)]);
+  const [t, format, locale, movement] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale() as Promise<Locale>,
+    getMovement(user, filter),
+  ]);
   const list = (projects: typeof movement.recent, empty: string) =>
     projects.length === 0 ? (
       <p className="text-sm text-slate-600">{empty}</p>
@@ -140,11 +208,17 @@ export async function MovementSection({ user, filter }: Props) {
       <ul className="space-y-2">
         {projects.map((project) => (
           <li key={project.code} className="flex flex-wrap items-center gap-2 text-sm">
-            <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand hover:underline">{project.code}</Link>
+            <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand hover:underline">
+              {project.code}
+            </Link>
             <span className="min-w-0 flex-1 truncate">{localizedName(project, locale)}</span>
             <StatusBadge status={project.status} />
             <ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} />
-            {project.at && <time className="text-xs text-slate-600" dateTime={project.at}>{format.dateTime(new Date(project.at), { dateStyle: "medium" })}</time>}
+            {project.at && (
+              <time className="text-xs text-slate-600" dateTime={project.at}>
+                {format.dateTime(new Date(project.at), { dateStyle: "medium" })}
+              </time>
+            )}
           </li>
         ))}
       </ul>
@@ -152,11 +226,15 @@ export async function MovementSection({ user, filter }: Props) {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="mb-3 text-base font-semibold">{t("dashboard.recentlyMoved")}</h2>
+        <h2 id="recent-heading" className="mb-3 text-base font-semibold">
+          {t("dashboard.recentlyMoved")}
+        </h2>
         {list(movement.recent, t("dashboard.noneMoved"))}
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="stalled-heading">
-        <h2 id="stalled-heading" className="mb-3 text-base font-semibold">{t("dashboard.stalled", { count: movement.stalledCount })}</h2>
+        <h2 id="stalled-heading" className="mb-3 text-base font-semibold">
+          {t("dashboard.stalled", { count: movement.stalledCount })}
+        </h2>
         {list(movement.stalled, t("dashboard.noneStalled"))}
       </section>
     </div>

@@ -12,12 +12,20 @@ const actor = () => requireUser();
 
 export async function acceptFieldReportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
-  return answerAction(await acceptFieldReport(user, formObject(formData), { ip: await clientIp() }), "/field-reports", "fieldReports.accepted");
+  return answerAction(
+    await acceptFieldReport(user, formObject(formData), { ip: await clientIp() }),
+    "/field-reports",
+    "fieldReports.accepted",
+  );
 }
 
 export async function rejectFieldReportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
-  return answerAction(await rejectFieldReport(user, formObject(formData), { ip: await clientIp() }), "/field-reports", "fieldReports.rejected");
+  return answerAction(
+    await rejectFieldReport(user, formObject(formData), { ip: await clientIp() }),
+    "/field-reports",
+    "fieldReports.rejected",
+  );
 }
 
 export async function acceptFieldReportsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -26,11 +34,23 @@ export async function acceptFieldReportsAction(_previous: ActionState, formData:
     acceptFieldReports(user, { reportIds: formData.getAll("reportId") }, { ip: await clientIp() }),
     getTranslations(),
   ]);
-  if (!result.ok) return { status: "error", message: t(result.reason === "forbidden" ? "errors.forbiddenAction" : "validation.invalid") };
+  if (!result.ok)
+    return {
+      status: "error",
+      message: t(result.reason === "forbidden" ? "errors.forbiddenAction" : "validation.invalid"),
+    };
   revalidatePath("/field-reports");
-  const REASONS = { alreadyReviewed: "fieldReports.alreadyReviewed", conflict: "progress.conflictTitle", invalid: "validation.invalid", notFound: "progress.notFound", forbidden: "errors.forbiddenAction" } as const;
+  const REASONS = {
+    alreadyReviewed: "fieldReports.alreadyReviewed",
+    conflict: "progress.conflictTitle",
+    invalid: "validation.invalid",
+    notFound: "progress.notFound",
+    forbidden: "errors.forbiddenAction",
+  } as const;
   const accepted = t("fieldReports.acceptedMany", { count: result.accepted });
   if (result.refused.length === 0) return { status: "saved", message: accepted };
-  const list = result.refused.map((refusal) => `${refusal.projectCode ?? refusal.reportId} — ${t(REASONS[refusal.reason])}`).join("; ");
+  const list = result.refused
+    .map((refusal) => `${refusal.projectCode ?? refusal.reportId} — ${t(REASONS[refusal.reason])}`)
+    .join("; ");
   return { status: "error", message: `${accepted} ${t("fieldReports.refusedMany", { list })}` };
 }

@@ -10,7 +10,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { sheetTargetFor } from "@/lib/progress/import-progress";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
-import { listDistrictOptions, listProjects, parseProjectListQuery, projectListParams } from "@/lib/projects/list-projects";
+import {
+  listDistrictOptions,
+  listProjects,
+  parseProjectListQuery,
+  projectListParams,
+} from "@/lib/projects/list-projects";
 import { CATEGORIES, HORIZONS, OBLASTS, PROJECT_STATUSES, SECTORS } from "@/lib/reference-data";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,19 +38,60 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   const visibleOblasts = user.oblastCode ? OBLASTS.filter((oblast) => oblast.code === user.oblastCode) : OBLASTS;
   const categories = query.sector ? CATEGORIES.filter((category) => category.sectorCode === query.sector) : CATEGORIES;
   const fields: FilterField[] = [
-    { name: "sector", label: t("projects.sector"), value: query.sector, options: SECTORS.map((sector) => ({ value: sector.code, label: localizedName(sector, locale) })) },
-    { name: "category", label: t("projects.category"), value: query.category, options: categories.map((category) => ({ value: category.code, label: localizedName(category, locale) })) },
-    { name: "kind", label: t("projects.kind"), value: query.kind, options: (["OBJECT", "MEASURE"] as const).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })) },
-    { name: "horizon", label: t("projects.horizon"), value: query.horizon, options: [...HORIZONS.map((year) => ({ value: String(year), label: String(year) })), { value: "none", label: t("horizon.none") }] },
-    { name: "oblast", label: t("projects.oblast"), value: query.oblast, options: visibleOblasts.map((oblast) => ({ value: oblast.code, label: localizedName(oblast, locale) })) },
-    { name: "district", label: t("projects.district"), value: query.district, options: districts.map((district) => ({ value: district.code, label: localizedName(district, locale) })) },
-    { name: "status", label: t("projects.status"), value: query.status, options: PROJECT_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })) },
+    {
+      name: "sector",
+      label: t("projects.sector"),
+      value: query.sector,
+      options: SECTORS.map((sector) => ({ value: sector.code, label: localizedName(sector, locale) })),
+    },
+    {
+      name: "category",
+      label: t("projects.category"),
+      value: query.category,
+      options: categories.map((category) => ({ value: category.code, label: localizedName(category, locale) })),
+    },
+    {
+      name: "kind",
+      label: t("projects.kind"),
+      value: query.kind,
+      options: (["OBJECT", "MEASURE"] as const).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })),
+    },
+    {
+      name: "horizon",
+      label: t("projects.horizon"),
+      value: query.horizon,
+      options: [
+        ...HORIZONS.map((year) => ({ value: String(year), label: String(year) })),
+        { value: "none", label: t("horizon.none") },
+      ],
+    },
+    {
+      name: "oblast",
+      label: t("projects.oblast"),
+      value: query.oblast,
+      options: visibleOblasts.map((oblast) => ({ value: oblast.code, label: localizedName(oblast, locale) })),
+    },
+    {
+      name: "district",
+      label: t("projects.district"),
+      value: query.district,
+      options: districts.map((district) => ({ value: district.code, label: localizedName(district, locale) })),
+    },
+    {
+      name: "status",
+      label: t("projects.status"),
+      value: query.status,
+      options: PROJECT_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+    },
   ];
   const sort: FilterField = {
     name: "sort",
     label: t("projects.sort"),
     value: query.sort,
-    options: (["code", "name", "horizon", "progress", "updated"] as const).map((value) => ({ value, label: t(`projects.sort${value[0]!.toUpperCase()}${value.slice(1)}` as "projects.sortCode") })),
+    options: (["code", "name", "horizon", "progress", "updated"] as const).map((value) => ({
+      value,
+      label: t(`projects.sort${value[0]!.toUpperCase()}${value.slice(1)}` as "projects.sortCode"),
+    })),
   };
   const stringParams = projectListParams(query);
 
@@ -54,39 +100,80 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("projects.title")}</h1>
         <div className="flex items-center gap-3 text-sm">
-          <p className="text-slate-600" data-testid="project-count">{t("projects.count", { count: result.total })}</p>
+          <p className="text-slate-600" data-testid="project-count">
+            {t("projects.count", { count: result.total })}
+          </p>
           {sheetTargetFor(user) && (
-            <Link href={`/projects/import?${new URLSearchParams(stringParams)}`} className="text-brand underline">{t("progressSheet.link")}</Link>
+            <Link href={`/projects/import?${new URLSearchParams(stringParams)}`} className="text-brand underline">
+              {t("progressSheet.link")}
+            </Link>
           )}
           {can(user, "report.export") && (
             <>
-              <a href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "csv" })}`} className="text-brand underline">CSV</a>
-              <a href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "xlsx" })}`} className="text-brand underline">XLSX</a>
+              <a
+                href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "csv" })}`}
+                className="text-brand underline"
+              >
+                CSV
+              </a>
+              <a
+                href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "xlsx" })}`}
+                className="text-brand underline"
+              >
+                XLSX
+              </a>
             </>
           )}
         </div>
       </div>
       <ListFilters search={query.q ?? ""} fields={fields} sort={sort} />
       {result.projects.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">{t("projects.empty")}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
+          {t("projects.empty")}
+        </p>
       ) : (
-        <ListTable label={t("projects.title")} columns={[{ label: t("projects.columnCode") }, { label: t("projects.columnName") }, { label: t("projects.columnOblasts"), className: "hidden md:table-cell" }, { label: t("projects.columnHorizon"), className: "hidden sm:table-cell" }, { label: t("projects.columnQuantity"), className: "hidden lg:table-cell" }, { label: t("projects.columnStatus") }, { label: t("projects.columnProgress"), className: "hidden md:table-cell" }]}>
+        <ListTable
+          label={t("projects.title")}
+          columns={[
+            { label: t("projects.columnCode") },
+            { label: t("projects.columnName") },
+            { label: t("projects.columnOblasts"), className: "hidden md:table-cell" },
+            { label: t("projects.columnHorizon"), className: "hidden sm:table-cell" },
+            { label: t("projects.columnQuantity"), className: "hidden lg:table-cell" },
+            { label: t("projects.columnStatus") },
+            { label: t("projects.columnProgress"), className: "hidden md:table-cell" },
+          ]}
+        >
           {result.projects.map((project) => (
             <tr key={project.code} className="border-t border-slate-200 align-top">
               <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
-                <Link href={`/projects/${project.code}`} className="text-brand hover:underline">{project.code}</Link>
+                <Link href={`/projects/${project.code}`} className="text-brand hover:underline">
+                  {project.code}
+                </Link>
               </td>
               <td className="px-3 py-2">
-                <Link href={`/projects/${project.code}`} className="hover:underline">{localizedName(project, locale)}</Link>
+                <Link href={`/projects/${project.code}`} className="hover:underline">
+                  {localizedName(project, locale)}
+                </Link>
                 <p className="text-xs text-slate-600">{localizedName(project.category, locale)}</p>
               </td>
-              <td className="hidden px-3 py-2 md:table-cell">{project.oblastCodes.map((code) => localizedName(OBLASTS.find((oblast) => oblast.code === code)!, locale)).join(", ")}</td>
+              <td className="hidden px-3 py-2 md:table-cell">
+                {project.oblastCodes
+                  .map((code) => localizedName(OBLASTS.find((oblast) => oblast.code === code)!, locale))
+                  .join(", ")}
+              </td>
               <td className="hidden px-3 py-2 sm:table-cell">{project.horizon ?? t("common.notAvailable")}</td>
               <td className="hidden whitespace-nowrap px-3 py-2 lg:table-cell tabular-nums">
-                {project.plannedQuantity === null ? t("common.notAvailable") : `${format.number(project.plannedQuantity)} ${t(`units.${project.unit}` as "units.km")}`}
+                {project.plannedQuantity === null
+                  ? t("common.notAvailable")
+                  : `${format.number(project.plannedQuantity)} ${t(`units.${project.unit}` as "units.km")}`}
               </td>
-              <td className="px-3 py-2"><StatusBadge status={project.status} /></td>
-              <td className="hidden px-3 py-2 md:table-cell"><ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} /></td>
+              <td className="px-3 py-2">
+                <StatusBadge status={project.status} />
+              </td>
+              <td className="hidden px-3 py-2 md:table-cell">
+                <ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} />
+              </td>
             </tr>
           ))}
         </ListTable>

@@ -17,19 +17,37 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
 }
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const report = await buildPeriodReport(user, parseReportQuery(await searchParams));
   if (!report) forbidden();
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
   const { query } = report;
   const params = reportSearchParams(query);
-  const scopeName = query.scope === "region" ? t("dashboard.scopeRegion") : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
+  const scopeName =
+    query.scope === "region"
+      ? t("dashboard.scopeRegion")
+      : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
   const quick = quickPeriods(todayInKazakhstan());
-  const tables = reportTables(report, (key, values) => t(key as "reports.title", values as Record<string, string>), locale);
-  const figureRows = (["total", "completed", "inProgress", "notStarted", "paused", "cancelled", "averagePercent"] as const).map((key) => {
-    const value = (figures: PeriodFigures) => (key === "averagePercent" ? `${format.number(figures[key])}%` : format.number(figures[key]));
-    return [t(key === "averagePercent" ? "dashboard.averageCompletion" : `dashboard.${key}`), value(report.start), value(report.end)];
+  const tables = reportTables(
+    report,
+    (key, values) => t(key as "reports.title", values as Record<string, string>),
+    locale,
+  );
+  const figureRows = (
+    ["total", "completed", "inProgress", "notStarted", "paused", "cancelled", "averagePercent"] as const
+  ).map((key) => {
+    const value = (figures: PeriodFigures) =>
+      key === "averagePercent" ? `${format.number(figures[key])}%` : format.number(figures[key]);
+    return [
+      t(key === "averagePercent" ? "dashboard.averageCompletion" : `dashboard.${key}`),
+      value(report.start),
+      value(report.end),
+    ];
   });
   const dates = `${format.dateTime(new Date(`${query.from}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })} — ${format.dateTime(new Date(`${query.to}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })}`;
 
@@ -37,25 +55,62 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <article className="report">
       <header className="mb-4">
         <h1 className="text-2xl font-bold">{t("reports.title")}</h1>
-        <p className="text-sm text-slate-700" data-testid="report-heading">{scopeName} · {dates}</p>
-        <p className="hidden text-xs text-slate-600 print:block">{t("reports.generated", { at: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }), by: user.name })}</p>
+        <p className="text-sm text-slate-700" data-testid="report-heading">
+          {scopeName} · {dates}
+        </p>
+        <p className="hidden text-xs text-slate-600 print:block">
+          {t("reports.generated", {
+            at: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }),
+            by: user.name,
+          })}
+        </p>
       </header>
 
-      <form method="get" className="no-print mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        className="no-print mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2 lg:grid-cols-4"
+      >
         <div>
-          <label htmlFor="report-scope" className="block text-xs font-semibold text-slate-700">{t("reports.scope")}</label>
-          <select id="report-scope" name="scope" defaultValue={query.scope} className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm">
+          <label htmlFor="report-scope" className="block text-xs font-semibold text-slate-700">
+            {t("reports.scope")}
+          </label>
+          <select
+            id="report-scope"
+            name="scope"
+            defaultValue={query.scope}
+            className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm"
+          >
             {!user.oblastCode && <option value="region">{t("dashboard.scopeRegion")}</option>}
-            {OBLASTS.filter((oblast) => !user.oblastCode || oblast.code === user.oblastCode).map((oblast) => <option key={oblast.code} value={oblast.code}>{localizedName(oblast, locale)}</option>)}
+            {OBLASTS.filter((oblast) => !user.oblastCode || oblast.code === user.oblastCode).map((oblast) => (
+              <option key={oblast.code} value={oblast.code}>
+                {localizedName(oblast, locale)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="report-from" className="block text-xs font-semibold text-slate-700">{t("reports.from")}</label>
-          <input id="report-from" name="from" type="date" defaultValue={query.from} className="mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm" />
+          <label htmlFor="report-from" className="block text-xs font-semibold text-slate-700">
+            {t("reports.from")}
+          </label>
+          <input
+            id="report-from"
+            name="from"
+            type="date"
+            defaultValue={query.from}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm"
+          />
         </div>
         <div>
-          <label htmlFor="report-to" className="block text-xs font-semibold text-slate-700">{t("reports.to")}</label>
-          <input id="report-to" name="to" type="date" defaultValue={query.to} className="mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm" />
+          <label htmlFor="report-to" className="block text-xs font-semibold text-slate-700">
+            {t("reports.to")}
+          </label>
+          <input
+            id="report-to"
+            name="to"
+            type="date"
+            defaultValue={query.to}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm"
+          />
         </div>
         <div className="text-sm">
           <p className="text-xs font-semibold text-slate-700">{t("reports.quickPicks")}</p>
@@ -64,7 +119,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               const link = new URLSearchParams(params);
               link.set("from", quick[key].from);
               link.set("to", quick[key].to);
-              return <Link key={key} href={`?${link.toString()}`} className="rounded border border-slate-300 px-2 py-1 hover:border-brand">{t(`reports.${key}`)}</Link>;
+              return (
+                <Link
+                  key={key}
+                  href={`?${link.toString()}`}
+                  className="rounded border border-slate-300 px-2 py-1 hover:border-brand"
+                >
+                  {t(`reports.${key}`)}
+                </Link>
+              );
             })}
           </div>
         </div>
@@ -72,7 +135,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <legend className="text-xs font-semibold text-slate-700">{t("horizon.label")}</legend>
           <div className="mt-1 flex flex-wrap gap-3 text-sm">
             {(["2030", "2040", "2050", "none"] as const).map((horizon) => (
-              <label key={horizon} className="flex items-center gap-1"><input type="checkbox" name="horizons" value={horizon} defaultChecked={query.horizons.includes(horizon)} /> {horizon === "none" ? t("horizon.none") : horizon}</label>
+              <label key={horizon} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  name="horizons"
+                  value={horizon}
+                  defaultChecked={query.horizons.includes(horizon)}
+                />{" "}
+                {horizon === "none" ? t("horizon.none") : horizon}
+              </label>
             ))}
           </div>
         </fieldset>
@@ -80,48 +151,114 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <legend className="text-xs font-semibold text-slate-700">{t("projects.sector")}</legend>
           <div className="mt-1 flex flex-wrap gap-3 text-sm">
             {SECTORS.map((sector) => (
-              <label key={sector.code} className="flex items-center gap-1"><input type="checkbox" name="sectors" value={sector.code} defaultChecked={query.sectors.includes(sector.code)} /> {localizedName(sector, locale)}</label>
+              <label key={sector.code} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  name="sectors"
+                  value={sector.code}
+                  defaultChecked={query.sectors.includes(sector.code)}
+                />{" "}
+                {localizedName(sector, locale)}
+              </label>
             ))}
           </div>
         </fieldset>
         <div className="flex flex-wrap items-center gap-2 md:col-span-2 lg:col-span-4">
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">{t("reports.build")}</button>
+          <button
+            type="submit"
+            className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+          >
+            {t("reports.build")}
+          </button>
           <PrintButton label={t("reports.print")} />
-          <a href={`/reports/pdf?${params.toString()}`} className="rounded border border-slate-400 px-3 py-2 text-sm font-semibold hover:border-brand" data-testid="download-pdf">{t("reports.downloadPdf")}</a>
-          <a href={`/reports/oc4ids`} className="rounded border border-slate-400 px-3 py-2 text-sm hover:border-brand">{t("reports.oc4ids")}</a>
+          <a
+            href={`/reports/pdf?${params.toString()}`}
+            className="rounded border border-slate-400 px-3 py-2 text-sm font-semibold hover:border-brand"
+            data-testid="download-pdf"
+          >
+            {t("reports.downloadPdf")}
+          </a>
+          <a href={`/reports/oc4ids`} className="rounded border border-slate-400 px-3 py-2 text-sm hover:border-brand">
+            {t("reports.oc4ids")}
+          </a>
         </div>
       </form>
 
       <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("reports.figures")}</h2>
-        <DataTable head={["", t("reports.atStart"), t("reports.atEnd")]} rows={figureRows} caption={t("reports.figures")} />
+        <DataTable
+          head={["", t("reports.atStart"), t("reports.atEnd")]}
+          rows={figureRows}
+          caption={t("reports.figures")}
+        />
       </section>
 
       <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 text-lg font-semibold">{t("reports.completedInPeriod", { count: report.completedInPeriod.length })}</h2>
-        {report.completedInPeriod.length === 0 ? <p className="text-sm text-slate-600">{t("reports.noneCompleted")}</p> : (
+        <h2 className="mb-2 text-lg font-semibold">
+          {t("reports.completedInPeriod", { count: report.completedInPeriod.length })}
+        </h2>
+        {report.completedInPeriod.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("reports.noneCompleted")}</p>
+        ) : (
           <ul className="list-disc pl-5 text-sm">
-            {report.completedInPeriod.map((project) => <li key={project.code}><Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand">{project.code}</Link> {localizedName(project, locale)}</li>)}
+            {report.completedInPeriod.map((project) => (
+              <li key={project.code}>
+                <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand">
+                  {project.code}
+                </Link>{" "}
+                {localizedName(project, locale)}
+              </li>
+            ))}
           </ul>
         )}
       </section>
 
       {tables.map((table) => (
-        <section key={table.key} className="mb-6 rounded-lg border border-slate-200 bg-white p-4" data-testid={`report-table-${table.key}`}>
+        <section
+          key={table.key}
+          className="mb-6 rounded-lg border border-slate-200 bg-white p-4"
+          data-testid={`report-table-${table.key}`}
+        >
           <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="text-lg font-semibold">{table.title} <span className="text-sm font-normal text-slate-600">({table.rows.length})</span></h2>
+            <h2 className="text-lg font-semibold">
+              {table.title} <span className="text-sm font-normal text-slate-600">({table.rows.length})</span>
+            </h2>
             <span className="no-print flex gap-2 text-sm">
-              <a href={`/reports/export?${new URLSearchParams({ ...Object.fromEntries(params), table: table.key, format: "csv" })}`} className="text-brand underline">CSV</a>
-              <a href={`/reports/export?${new URLSearchParams({ ...Object.fromEntries(params), table: table.key, format: "xlsx" })}`} className="text-brand underline">XLSX</a>
+              <a
+                href={`/reports/export?${new URLSearchParams({ ...Object.fromEntries(params), table: table.key, format: "csv" })}`}
+                className="text-brand underline"
+              >
+                CSV
+              </a>
+              <a
+                href={`/reports/export?${new URLSearchParams({ ...Object.fromEntries(params), table: table.key, format: "xlsx" })}`}
+                className="text-brand underline"
+              >
+                XLSX
+              </a>
             </span>
           </div>
-          {table.rows.length === 0 ? <p className="text-sm text-slate-600">{t("reports.emptyTable")}</p> : <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.title}><DataTable head={table.header} rows={table.rows} caption={table.title} /></div>}
+          {table.rows.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("reports.emptyTable")}</p>
+          ) : (
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.title}>
+              <DataTable head={table.header} rows={table.rows} caption={table.title} />
+            </div>
+          )}
         </section>
       ))}
 
       <div className="grid gap-4 lg:grid-cols-2 break-inside-avoid">
-        <CompletionChart title={t("dashboard.completionByOblast")} groupLabel={t("projects.oblast")} groups={report.byOblast.map((row) => ({ ...row, name: localizedName(row, locale), href: null }))} />
-        <CompletionChart title={t("reports.completionBySector")} groupLabel={t("projects.sector")} groups={report.bySector.map((row) => ({ ...row, name: localizedName(row, locale), href: null }))} />
+        <CompletionChart
+          title={t("dashboard.completionByOblast")}
+          groupLabel={t("projects.oblast")}
+          groups={report.byOblast.map((row) => ({ ...row, name: localizedName(row, locale), href: null }))}
+        />
+        <CompletionChart
+          title={t("reports.completionBySector")}
+          groupLabel={t("projects.sector")}
+          groups={report.bySector.map((row) => ({ ...row, name: localizedName(row, locale), href: null }))}
+        />
       </div>
     </article>
   );

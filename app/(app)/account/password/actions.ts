@@ -11,6 +11,9 @@ import { changeOwnPassword } from "@/lib/users/manage-users";
 export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser({ allowPendingPasswordChange: true });
   const session = (await getServerSession(authOptions)) as { sessionId?: string } | null;
-  const result = await changeOwnPassword(user, formObject(formData), { ip: await clientIp(), ...(session?.sessionId ? { sessionId: session.sessionId } : {}) });
+  const result = await changeOwnPassword(user, formObject(formData), {
+    ip: await clientIp(),
+    ...(session?.sessionId ? { sessionId: session.sessionId } : {}),
+  });
   return answerAction(result, "/", "account.saved");
 }

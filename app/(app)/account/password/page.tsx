@@ -14,7 +14,14 @@ export default async function ChangePasswordPage() {
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
-      {user.mustChangePassword && <p role="alert" className="mb-4 max-w-md rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("mustChange")}</p>}
+      {user.mustChangePassword && (
+        <p
+          role="alert"
+          className="mb-4 max-w-md rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          {t("mustChange")}
+        </p>
+      )}
       <ChangePasswordForm action={changePasswordAction} />
     </>
   );

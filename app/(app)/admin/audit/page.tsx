@@ -14,14 +14,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ACTIONS = ["project.progress", "project.details", "fieldReport", "user", "auth.signIn", "catalog.import"];
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const query = parseAuditQuery(await searchParams);
   const result = await listAudit(user, query);
   if (!result) forbidden();
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
   const { page: _page, ...filters } = query;
-  const params = Object.fromEntries(Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));
+  const params = Object.fromEntries(
+    Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),
+  );
   const oblastName = (code: string | null) => {
     const oblast = OBLASTS.find((candidate) => candidate.code === code);
     return oblast ? localizedName(oblast, locale) : "";
@@ -30,9 +36,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("audit.title")}</h1>
-        <a href={`/admin/audit/export?${new URLSearchParams(params).toString()}`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:border-brand" download>{t("audit.exportCsv")}</a>
+        <a
+          href={`/admin/audit/export?${new URLSearchParams(params).toString()}`}
+          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:border-brand"
+          download
+        >
+          {t("audit.exportCsv")}
+        </a>
       </div>
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+      <form
+        method="get"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+      >
         {[
           { name: "user", label: t("audit.user"), type: "search", value: query.user },
           { name: "project", label: t("audit.project"), type: "search", value: query.project },
@@ -40,37 +55,90 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { name: "to", label: t("audit.to"), type: "date", value: query.to },
         ].map((field) => (
           <div key={field.name}>
-            <label htmlFor={`audit-${field.name}`} className="block text-xs font-semibold text-slate-700">{field.label}</label>
-            <input id={`audit-${field.name}`} name={field.name} type={field.type} defaultValue={field.value ?? ""} maxLength={254} className="mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm" />
+            <label htmlFor={`audit-${field.name}`} className="block text-xs font-semibold text-slate-700">
+              {field.label}
+            </label>
+            <input
+              id={`audit-${field.name}`}
+              name={field.name}
+              type={field.type}
+              defaultValue={field.value ?? ""}
+              maxLength={254}
+              className="mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm"
+            />
           </div>
         ))}
         <div>
-          <label htmlFor="audit-action" className="block text-xs font-semibold text-slate-700">{t("audit.action")}</label>
-          <select id="audit-action" name="action" defaultValue={query.action ?? ""} className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm">
+          <label htmlFor="audit-action" className="block text-xs font-semibold text-slate-700">
+            {t("audit.action")}
+          </label>
+          <select
+            id="audit-action"
+            name="action"
+            defaultValue={query.action ?? ""}
+            className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm"
+          >
             <option value="">{t("common.all")}</option>
-            {ACTIONS.map((action) => <option key={action} value={action}>{action}</option>)}
+            {ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="audit-oblast" className="block text-xs font-semibold text-slate-700">{t("audit.oblast")}</label>
-          <select id="audit-oblast" name="oblast" defaultValue={query.oblast ?? ""} className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm">
+          <label htmlFor="audit-oblast" className="block text-xs font-semibold text-slate-700">
+            {t("audit.oblast")}
+          </label>
+          <select
+            id="audit-oblast"
+            name="oblast"
+            defaultValue={query.oblast ?? ""}
+            className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm"
+          >
             <option value="">{t("common.all")}</option>
-            {OBLASTS.map((oblast) => <option key={oblast.code} value={oblast.code}>{localizedName(oblast, locale)}</option>)}
+            {OBLASTS.map((oblast) => (
+              <option key={oblast.code} value={oblast.code}>
+                {localizedName(oblast, locale)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">{t("common.apply")}</button>
-          <a href="/admin/audit" className="rounded border border-slate-300 px-4 py-2 text-sm hover:border-brand">{t("common.reset")}</a>
+          <button
+            type="submit"
+            className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+          >
+            {t("common.apply")}
+          </button>
+          <a href="/admin/audit" className="rounded border border-slate-300 px-4 py-2 text-sm hover:border-brand">
+            {t("common.reset")}
+          </a>
           <span className="ml-auto text-sm text-slate-600">{t("audit.count", { count: result.total })}</span>
         </div>
       </form>
-      <ListTable label={t("audit.title")} columns={[{ label: t("audit.at") }, { label: t("audit.user") }, { label: t("audit.action") }, { label: t("audit.target") }, { label: t("audit.oblast") }, { label: t("audit.ip") }, { label: t("audit.change") }]}>
+      <ListTable
+        label={t("audit.title")}
+        columns={[
+          { label: t("audit.at") },
+          { label: t("audit.user") },
+          { label: t("audit.action") },
+          { label: t("audit.target") },
+          { label: t("audit.oblast") },
+          { label: t("audit.ip") },
+          { label: t("audit.change") },
+        ]}
+      >
         {result.entries.map((entry) => (
           <tr key={entry.id} className="border-t border-slate-200 align-top">
-            <td className="whitespace-nowrap px-3 py-2">{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+            <td className="whitespace-nowrap px-3 py-2">
+              {format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}
+            </td>
             <td className="px-3 py-2">{entry.actor?.name ?? t("audit.system")}</td>
             <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-            <td className="px-3 py-2 font-mono text-xs">{[entry.targetType, entry.targetId].filter(Boolean).join(":")}</td>
+            <td className="px-3 py-2 font-mono text-xs">
+              {[entry.targetType, entry.targetId].filter(Boolean).join(":")}
+            </td>
             <td className="px-3 py-2">{oblastName(entry.oblastCode)}</td>
             <td className="px-3 py-2 font-mono text-xs">{entry.ip ?? ""}</td>
             <td className="max-w-md px-3 py-2 font-mono text-xs break-words">

@@ -6,10 +6,20 @@ import { requireUser } from "@/lib/auth/current-user";
 import type { ActionState } from "@/lib/http/action-state";
 import { answerAction, formObject } from "@/lib/http/answer-action";
 import { clientIp } from "@/lib/http/client-ip";
-import { adminCreateUser, adminResetPassword, adminSetActive, adminSignOutEverywhere, adminUpdateUser, type PasswordIssued } from "@/lib/users/manage-users";
+import {
+  adminCreateUser,
+  adminResetPassword,
+  adminSetActive,
+  adminSignOutEverywhere,
+  adminUpdateUser,
+  type PasswordIssued,
+} from "@/lib/users/manage-users";
 
 /** A one-time password is shown once, in the answer to the admin who issued it, and stored nowhere in clear. */
-async function answerWithPassword(result: PasswordIssued, messageKey: "users.created" | "users.passwordReset"): Promise<ActionState> {
+async function answerWithPassword(
+  result: PasswordIssued,
+  messageKey: "users.created" | "users.passwordReset",
+): Promise<ActionState> {
   if (!result.ok) return answerAction(result, "/admin/users", "users.saved");
   revalidatePath("/admin/users");
   const t = await getTranslations();
@@ -18,26 +28,44 @@ async function answerWithPassword(result: PasswordIssued, messageKey: "users.cre
 
 export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return answerWithPassword(await adminCreateUser(user, formObject(formData), { ip: await clientIp() }), "users.created");
+  return answerWithPassword(
+    await adminCreateUser(user, formObject(formData), { ip: await clientIp() }),
+    "users.created",
+  );
 }
 
 export async function updateUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return answerAction(await adminUpdateUser(user, formObject(formData), { ip: await clientIp() }), "/admin/users", "users.saved");
+  return answerAction(
+    await adminUpdateUser(user, formObject(formData), { ip: await clientIp() }),
+    "/admin/users",
+    "users.saved",
+  );
 }
 
 export async function setActiveAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   const input = formObject(formData);
-  return answerAction(await adminSetActive(user, input, { ip: await clientIp() }), "/admin/users", input.active === "true" ? "users.reactivated" : "users.deactivated");
+  return answerAction(
+    await adminSetActive(user, input, { ip: await clientIp() }),
+    "/admin/users",
+    input.active === "true" ? "users.reactivated" : "users.deactivated",
+  );
 }
 
 export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return answerWithPassword(await adminResetPassword(user, formObject(formData), { ip: await clientIp() }), "users.passwordReset");
+  return answerWithPassword(
+    await adminResetPassword(user, formObject(formData), { ip: await clientIp() }),
+    "users.passwordReset",
+  );
 }
 
 export async function signOutEverywhereAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return answerAction(await adminSignOutEverywhere(user, formObject(formData), { ip: await clientIp() }), "/admin/users", "users.signedOut");
+  return answerAction(
+    await adminSignOutEverywhere(user, formObject(formData), { ip: await clientIp() }),
+    "/admin/users",
+    "users.signedOut",
+  );
 }

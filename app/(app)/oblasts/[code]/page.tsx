@@ -25,7 +25,9 @@ export default async function OblastDashboardPage({ params }: { params: Params }
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   return (
     <>
-      <Link href="/" className="text-sm text-brand hover:underline">← {t("dashboard.title")}</Link>
+      <Link href="/" className="text-sm text-brand hover:underline">
+        ← {t("dashboard.title")}
+      </Link>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{localizedName(oblast, locale)}</h1>
       <DashboardWidgets user={user} filter={{ oblastCode: oblast.code }} />
     </>

@@ -16,17 +16,29 @@ const projectPath = (input: Record<string, FormDataEntryValue>) => `/projects/${
 export async function recordProgressAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
   const input = formObject(formData);
-  return answerAction(await recordProgress(user, input, { ip: await clientIp() }), projectPath(input), "progress.saved");
+  return answerAction(
+    await recordProgress(user, input, { ip: await clientIp() }),
+    projectPath(input),
+    "progress.saved",
+  );
 }
 
 export async function updateDetailsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
   const input = formObject(formData);
-  return answerAction(await updateProjectDetails(user, input, { ip: await clientIp() }), projectPath(input), "details.saved");
+  return answerAction(
+    await updateProjectDetails(user, input, { ip: await clientIp() }),
+    projectPath(input),
+    "details.saved",
+  );
 }
 
 export async function submitFieldReportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
   const input = formObject(formData);
-  return answerAction(await submitFieldReport(user, input, { ip: await clientIp() }), projectPath(input), "fieldReports.submitted");
+  return answerAction(
+    await submitFieldReport(user, input, { ip: await clientIp() }),
+    projectPath(input),
+    "fieldReports.submitted",
+  );
 }

@@ -31,13 +31,26 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const project = await getProjectForUser(user, code);
   if (!project) notFound();
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
-  const [t, format, locale, pendingReports] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>, pendingReportsForProject(user, project.id)]);
+  const [t, format, locale, pendingReports] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale() as Promise<Locale>,
+    pendingReportsForProject(user, project.id),
+  ]);
   const unitLabel = project.unit ? t(`units.${project.unit}` as "units.km") : null;
-  const quantity = (value: number | null) => (value === null || !unitLabel ? t("common.notAvailable") : `${format.number(value)} ${unitLabel}`);
-  const money = (value: number | null) => (value === null ? t("common.notAvailable") : format.number(value, { style: "currency", currency: "KZT", maximumFractionDigits: 0 }));
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" }) : t("common.notAvailable"));
+  const quantity = (value: number | null) =>
+    value === null || !unitLabel ? t("common.notAvailable") : `${format.number(value)} ${unitLabel}`;
+  const money = (value: number | null) =>
+    value === null
+      ? t("common.notAvailable")
+      : format.number(value, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
+  const date = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" }) : t("common.notAvailable");
   const today = todayInKazakhstan();
-  const sourceNote = localizedNote({ noteKk: project.sourceNoteKk, noteRu: project.sourceNoteRu, noteEn: project.sourceNoteEn }, locale);
+  const sourceNote = localizedNote(
+    { noteKk: project.sourceNoteKk, noteRu: project.sourceNoteRu, noteEn: project.sourceNoteEn },
+    locale,
+  );
   const formProject = {
     code: project.code,
     version: project.version,
@@ -51,7 +64,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
 
   const facts: [string, React.ReactNode][] = [
     [t("project.kind"), t(`kinds.${project.kind}`)],
-    [t("project.category"), `${localizedName(project.category.sector, locale)} › ${localizedName(project.category, locale)}`],
+    [
+      t("project.category"),
+      `${localizedName(project.category.sector, locale)} › ${localizedName(project.category, locale)}`,
+    ],
     [t("project.action"), t(`actions.${project.action}`)],
     [t("horizon.label"), project.horizon ? t("horizon.year", { year: String(project.horizon) }) : t("horizon.none")],
     [t("project.oblasts"), project.oblasts.map((link) => localizedName(link.oblast, locale)).join(", ")],
@@ -69,17 +85,29 @@ export default async function ProjectPage({ params }: { params: Params }) {
 
   return (
     <article>
-      <Link href="/projects" className="text-sm text-brand hover:underline no-print">← {t("project.back")}</Link>
+      <Link href="/projects" className="text-sm text-brand hover:underline no-print">
+        ← {t("project.back")}
+      </Link>
       <p className="mt-3 font-mono text-sm text-slate-600">{project.code}</p>
-      <h1 className="text-2xl font-bold" lang={isUntranslated(project, locale) ? "kk" : locale}>{localizedName(project, locale)}</h1>
+      <h1 className="text-2xl font-bold" lang={isUntranslated(project, locale) ? "kk" : locale}>
+        {localizedName(project, locale)}
+      </h1>
       {locale !== "kk" && (
-        <p className="mt-1 text-sm text-slate-600" lang="kk"><span className="font-semibold">{t("common.kazakhOriginal")}:</span> {project.nameKk}</p>
+        <p className="mt-1 text-sm text-slate-600" lang="kk">
+          <span className="font-semibold">{t("common.kazakhOriginal")}:</span> {project.nameKk}
+        </p>
       )}
-      {project.withdrawnAt && <p className="mt-2 rounded bg-amber-100 px-3 py-1 text-sm text-amber-900">{t("projects.withdrawn")}</p>}
+      {project.withdrawnAt && (
+        <p className="mt-2 rounded bg-amber-100 px-3 py-1 text-sm text-amber-900">{t("projects.withdrawn")}</p>
+      )}
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <StatusBadge status={project.status} />
         <ProgressBar percent={project.percentComplete} label={t("project.percentComplete")} />
-        {project.pauseReason && <span className="text-sm text-slate-700">{t("history.pauseReason", { reason: t(`pauseReasons.${project.pauseReason}`) })}</span>}
+        {project.pauseReason && (
+          <span className="text-sm text-slate-700">
+            {t("history.pauseReason", { reason: t(`pauseReasons.${project.pauseReason}`) })}
+          </span>
+        )}
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -94,37 +122,73 @@ export default async function ProjectPage({ params }: { params: Params }) {
           </dl>
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="source-heading">
-          <h2 id="source-heading" className="text-lg font-semibold">{t("project.source")}</h2>
+          <h2 id="source-heading" className="text-lg font-semibold">
+            {t("project.source")}
+          </h2>
           <p className="mt-1 text-sm text-slate-700">
-            {t("project.point", { point: project.sourcePoint })}, {t("project.line", { line: String(project.sourceLine) })}
+            {t("project.point", { point: project.sourcePoint })},{" "}
+            {t("project.line", { line: String(project.sourceLine) })}
           </p>
-          <blockquote lang="kk" className="mt-2 border-l-4 border-brand/40 pl-3 text-sm italic text-slate-800">{project.sourceExcerpt}</blockquote>
+          <blockquote lang="kk" className="mt-2 border-l-4 border-brand/40 pl-3 text-sm italic text-slate-800">
+            {project.sourceExcerpt}
+          </blockquote>
           {sourceNote && (
-            <p className="mt-3 text-sm text-slate-700"><span className="font-semibold">{t("project.note")}:</span> {sourceNote}</p>
+            <p className="mt-3 text-sm text-slate-700">
+              <span className="font-semibold">{t("project.note")}:</span> {sourceNote}
+            </p>
           )}
         </section>
       </div>
 
       {can(user, "project.recordProgress", scope) && !project.withdrawnAt && (
-        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print" aria-labelledby="progress-heading">
-          <h2 id="progress-heading" className="mb-3 text-lg font-semibold">{t("progress.title")}</h2>
-          <ProgressForm key={`progress-${project.version}`} project={formProject} statuses={nextStatuses(project.status)} today={today} mode="record" action={recordProgressAction} />
+        <section
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
+          aria-labelledby="progress-heading"
+        >
+          <h2 id="progress-heading" className="mb-3 text-lg font-semibold">
+            {t("progress.title")}
+          </h2>
+          <ProgressForm
+            key={`progress-${project.version}`}
+            project={formProject}
+            statuses={nextStatuses(project.status)}
+            today={today}
+            mode="record"
+            action={recordProgressAction}
+          />
         </section>
       )}
       {can(user, "fieldReport.submit", scope) && !project.withdrawnAt && (
-        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print" aria-labelledby="report-heading">
-          <h2 id="report-heading" className="mb-3 text-lg font-semibold">{t("fieldReports.submitTitle")}</h2>
-          <ProgressForm key={`report-${project.version}`} project={formProject} statuses={nextStatuses(project.status)} today={today} mode="fieldReport" action={submitFieldReportAction} />
+        <section
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
+          aria-labelledby="report-heading"
+        >
+          <h2 id="report-heading" className="mb-3 text-lg font-semibold">
+            {t("fieldReports.submitTitle")}
+          </h2>
+          <ProgressForm
+            key={`report-${project.version}`}
+            project={formProject}
+            statuses={nextStatuses(project.status)}
+            today={today}
+            mode="fieldReport"
+            action={submitFieldReportAction}
+          />
         </section>
       )}
       {pendingReports.length > 0 && (
         <section className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-labelledby="pending-heading">
-          <h2 id="pending-heading" className="text-lg font-semibold">{t("fieldReports.pendingOnProject")}</h2>
+          <h2 id="pending-heading" className="text-lg font-semibold">
+            {t("fieldReports.pendingOnProject")}
+          </h2>
           <ul className="mt-2 space-y-1 text-sm">
             {pendingReports.map((report) => (
               <li key={report.id}>
-                {format.dateTime(report.createdAt, { dateStyle: "medium" })} · {report.submittedBy.name} · {t(`statuses.${report.status}`)} · {report.percentComplete}%{" "}
-                <Link href="/field-reports" className="text-brand underline">{t("fieldReports.title")}</Link>
+                {format.dateTime(report.createdAt, { dateStyle: "medium" })} · {report.submittedBy.name} ·{" "}
+                {t(`statuses.${report.status}`)} · {report.percentComplete}%{" "}
+                <Link href="/field-reports" className="text-brand underline">
+                  {t("fieldReports.title")}
+                </Link>
               </li>
             ))}
           </ul>
@@ -153,7 +217,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
                 budgetNote: project.budgetNote,
                 confidence: project.confidence,
                 confidenceReason: project.confidenceReason,
-                baselineFrozen: project.status === "IN_PROGRESS" || project.status === "COMPLETED" || project.actualStart !== null,
+                baselineFrozen:
+                  project.status === "IN_PROGRESS" || project.status === "COMPLETED" || project.actualStart !== null,
               }}
             />
           </div>
@@ -161,7 +226,9 @@ export default async function ProjectPage({ params }: { params: Params }) {
       )}
 
       <section className="mt-6" aria-labelledby="history-heading">
-        <h2 id="history-heading" className="text-lg font-semibold">{t("project.history")}</h2>
+        <h2 id="history-heading" className="text-lg font-semibold">
+          {t("project.history")}
+        </h2>
         <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} />
       </section>
     </article>

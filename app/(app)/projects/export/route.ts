@@ -19,5 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   const rows = projectExportRows(user, parseProjectListQuery(params), translate, locale);
   const filename = `batys-projects-${new Date().toISOString().slice(0, 10)}.${format}`;
   const header = projectExportHeader(translate);
-  return format === "csv" ? csvResponse(filename, header, rows) : xlsxResponse(filename, [{ name: t("projects.title"), header, rows }]);
+  return format === "csv"
+    ? csvResponse(filename, header, rows)
+    : xlsxResponse(filename, [{ name: t("projects.title"), header, rows }]);
 }

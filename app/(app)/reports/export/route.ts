@@ -21,10 +21,16 @@ export async function GET(request: Request): Promise<Response> {
   if (!choice.success) return new Response(t("validation.invalid"), { status: 400 });
   const report = await buildPeriodReport(user, parseReportQuery(params));
   if (!report) return new Response("Forbidden", { status: 403 });
-  const table = reportTables(report, (key, values) => t(key as "reports.title", values as Record<string, string>), (await getLocale()) as Locale).find((candidate) => candidate.key === choice.data.table)!;
+  const table = reportTables(
+    report,
+    (key, values) => t(key as "reports.title", values as Record<string, string>),
+    (await getLocale()) as Locale,
+  ).find((candidate) => candidate.key === choice.data.table)!;
   const filename = `batys-report-${table.key}-${report.query.from}-${report.query.to}.${choice.data.format}`;
   async function* rows() {
     yield* table.rows;
   }
-  return choice.data.format === "csv" ? csvResponse(filename, table.header, rows()) : xlsxResponse(filename, [{ name: table.title, header: table.header, rows: table.rows }]);
+  return choice.data.format === "csv"
+    ? csvResponse(filename, table.header, rows())
+    : xlsxResponse(filename, [{ name: table.title, header: table.header, rows: table.rows }]);
 }

@@ -16,6 +16,10 @@ export async function GET(request: Request): Promise<Response> {
     },
   });
   return new Response(stream, {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="batys-oc4ids-${new Date().toISOString().slice(0, 10)}.json"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="batys-oc4ids-${new Date().toISOString().slice(0, 10)}.json"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -16,10 +16,17 @@ export async function GET(request: Request): Promise<Response> {
   if (!report) return new Response("Forbidden", { status: 403 });
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
   const { query } = report;
-  const scope = query.scope === "region" ? t("dashboard.scopeRegion") : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
+  const scope =
+    query.scope === "region"
+      ? t("dashboard.scopeRegion")
+      : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
   const header = `${t("app.name")} · ${t("reports.title")} · ${scope} · ${query.from} — ${query.to} · ${t("reports.generated", { at: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }), by: user.name })}`;
   // The page is rendered by this same server (the origin the request came in on), as this user.
-  const pdf = await renderPdf(`${url.origin}/reports?${reportSearchParams(query).toString()}`, request.headers.get("cookie") ?? "", header);
+  const pdf = await renderPdf(
+    `${url.origin}/reports?${reportSearchParams(query).toString()}`,
+    request.headers.get("cookie") ?? "",
+    header,
+  );
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -23,7 +23,9 @@ export default async function SectorDashboardPage({ params }: { params: Params }
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   return (
     <>
-      <Link href="/" className="text-sm text-brand hover:underline">← {t("dashboard.title")}</Link>
+      <Link href="/" className="text-sm text-brand hover:underline">
+        ← {t("dashboard.title")}
+      </Link>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{localizedName(sector, locale)}</h1>
       <DashboardWidgets user={user} filter={{ sectorCode: sector.code }} />
     </>

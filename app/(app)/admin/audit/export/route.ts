@@ -10,10 +10,30 @@ export async function GET(request: Request): Promise<Response> {
   if (!can(user, "audit.read")) return new Response("Forbidden", { status: 403 });
   const query = parseAuditQuery(Object.fromEntries(new URL(request.url).searchParams));
   const t = await getTranslations("audit");
-  const header = [t("at"), t("user"), t("email"), t("action"), t("target"), t("oblast"), t("ip"), t("before"), t("after")];
+  const header = [
+    t("at"),
+    t("user"),
+    t("email"),
+    t("action"),
+    t("target"),
+    t("oblast"),
+    t("ip"),
+    t("before"),
+    t("after"),
+  ];
   async function* rows() {
     for await (const entry of auditRows(user!, query)) {
-      yield [entry.at, entry.actor?.name ?? "", entry.actor?.email ?? "", entry.action, [entry.targetType, entry.targetId].filter(Boolean).join(":"), entry.oblastId ?? "", entry.ip ?? "", entry.before, entry.after];
+      yield [
+        entry.at,
+        entry.actor?.name ?? "",
+        entry.actor?.email ?? "",
+        entry.action,
+        [entry.targetType, entry.targetId].filter(Boolean).join(":"),
+        entry.oblastId ?? "",
+        entry.ip ?? "",
+        entry.before,
+        entry.after,
+      ];
     }
   }
   return csvResponse(`batys-audit-${new Date().toISOString().slice(0, 10)}.csv`, header, rows());

@@ -24,10 +24,13 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   return (
     <>
-      <Link href="/admin/users" className="text-sm text-brand hover:underline">← {t("users.back")}</Link>
+      <Link href="/admin/users" className="text-sm text-brand hover:underline">
+        ← {t("users.back")}
+      </Link>
       <h1 className="mt-2 text-2xl font-bold">{target.name}</h1>
       <p className="mb-4 text-sm text-slate-600">
-        {target.email} · {target.active ? t("users.activeOnly") : t("users.inactiveOnly")} · {t("users.openSessions", { count: target.sessions.length })}
+        {target.email} · {target.active ? t("users.activeOnly") : t("users.inactiveOnly")} ·{" "}
+        {t("users.openSessions", { count: target.sessions.length })}
       </p>
       <UserForm
         key={`${target.role}-${target.oblast?.code ?? ""}-${target.name}`}
@@ -38,7 +41,14 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         submitLabel={t("users.save")}
       />
       <div className="mt-8 grid max-w-3xl gap-6 border-t border-slate-200 pt-6 md:grid-cols-3">
-        <UserActionButton key={`active-${target.active}`} userId={target.id} fields={{ active: target.active ? "false" : "true" }} label={target.active ? t("users.deactivate") : t("users.reactivate")} action={setActiveAction} tone={target.active ? "danger" : "neutral"} />
+        <UserActionButton
+          key={`active-${target.active}`}
+          userId={target.id}
+          fields={{ active: target.active ? "false" : "true" }}
+          label={target.active ? t("users.deactivate") : t("users.reactivate")}
+          action={setActiveAction}
+          tone={target.active ? "danger" : "neutral"}
+        />
         <UserActionButton userId={target.id} label={t("users.resetPassword")} action={resetPasswordAction} />
         <UserActionButton userId={target.id} label={t("users.signOutEverywhere")} action={signOutEverywhereAction} />
       </div>

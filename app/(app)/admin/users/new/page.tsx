@@ -20,7 +20,9 @@ export default async function NewUserPage() {
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   return (
     <>
-      <Link href="/admin/users" className="text-sm text-brand hover:underline">← {t("users.back")}</Link>
+      <Link href="/admin/users" className="text-sm text-brand hover:underline">
+        ← {t("users.back")}
+      </Link>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{t("users.new")}</h1>
       <UserForm
         values={{ name: "", role: "MINISTRY", oblast: "" }}

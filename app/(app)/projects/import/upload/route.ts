@@ -8,7 +8,8 @@ import { MAX_SHEET_BYTES, openSheet, readSheet, sheetKind, ZSheetUpload } from "
 
 const NDJSON = { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" };
 const line = (event: SheetEvent) => `${JSON.stringify(event)}\n`;
-const refuse = (status: number, message: string) => new Response(line({ type: "error", message }), { status, headers: NDJSON });
+const refuse = (status: number, message: string) =>
+  new Response(line({ type: "error", message }), { status, headers: NDJSON });
 
 /**
  * Checks ("check") or saves ("apply") an uploaded progress sheet. The answer is a stream of JSON lines: progress
@@ -16,16 +17,24 @@ const refuse = (status: number, message: string) => new Response(line({ type: "e
  */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
-  const [t, locale, ip] = await Promise.all([getTranslations("progressSheet"), getLocale() as Promise<Locale>, clientIp()]);
+  const [t, locale, ip] = await Promise.all([
+    getTranslations("progressSheet"),
+    getLocale() as Promise<Locale>,
+    clientIp(),
+  ]);
   if (!user || user.mustChangePassword) return refuse(401, t("errors.forbidden"));
   if (!fromSameOrigin(request) || !sheetTargetFor(user)) return refuse(403, t("errors.forbidden"));
   // Refuse an oversized body before reading it into memory.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_SHEET_BYTES + 64 * 1024) return refuse(413, t("errors.tooLarge"));
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_SHEET_BYTES + 64 * 1024)
+    return refuse(413, t("errors.tooLarge"));
   const form = await request.formData().catch(() => null);
   const upload = ZSheetUpload.safeParse({ mode: form?.get("mode"), file: form?.get("file") });
   if (!upload.success) {
     const key = upload.error.issues.find((issue) => issue.path[0] === "file")?.message ?? "unreadable";
-    return refuse(400, t(`errors.${["noFile", "tooLarge", "wrongType"].includes(key) ? key : "unreadable"}` as "errors.noFile"));
+    return refuse(
+      400,
+      t(`errors.${["noFile", "tooLarge", "wrongType"].includes(key) ? key : "unreadable"}` as "errors.noFile"),
+    );
   }
   const { mode, file } = upload.data;
 
@@ -37,7 +46,10 @@ export async function POST(request: Request): Promise<Response> {
         const worksheet = await openSheet(new Uint8Array(await file.arrayBuffer()), sheetKind(file.name));
         const sheet = worksheet ? readSheet(worksheet) : { error: "unreadable" as const };
         if ("error" in sheet) {
-          const columns = "missing" in sheet && sheet.missing ? sheet.missing.map((column) => `«${t(`columns.${column}`)}»`).join(", ") : "";
+          const columns =
+            "missing" in sheet && sheet.missing
+              ? sheet.missing.map((column) => `«${t(`columns.${column}`)}»`).join(", ")
+              : "";
           send({ type: "error", message: t(`errors.${sheet.error}`, { columns }) });
         } else {
           let sent = 0;
