@@ -17,7 +17,7 @@ const nextConfig = {
   poweredByHeader: false,
   // A second build folder lets a developer build and look at the app while the test suite uses .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "playwright-core", "exceljs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "bcryptjs", "playwright-core", "exceljs"],
   // forbidden() answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   async headers() {

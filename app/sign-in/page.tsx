@@ -4,15 +4,10 @@ import { redirect } from "next/navigation";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignInForm } from "@/components/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
-}
-
-/** Only same-site paths are followed after sign-in, so the page cannot be used to redirect elsewhere. */
-function safeCallback(value: unknown): string {
-  // Browsers read a backslash as a slash: "/\host" leads to another site just like "//host".
-  return typeof value === "string" && value.startsWith("/") && !/^\/[/\\]/.test(value) ? value : "/";
 }
 
 export default async function SignInPage({
@@ -20,7 +15,8 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  // Only same-origin paths are followed after sign-in, so the page cannot be used to redirect elsewhere.
+  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations();
   return (

@@ -2,25 +2,22 @@ import "server-only";
 import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
+import { filterText, ignoredParams, ZIsoDay } from "../forms/input-pieces";
 import type { Prisma } from "../generated/prisma/client";
 import { OBLAST_CODES, PROJECT_CODE_PATTERN } from "../reference-data";
 
 const AUDIT_PAGE_SIZE = 50;
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(value)));
 
 /** The audit log's filters, as they appear in the URL. */
 export const ZAuditQuery = z.object({
-  user: optional(z.string().trim().max(254)),
+  user: optional(filterText(254).trim()),
   action: optional(z.string().regex(/^[a-zA-Z.]{1,60}$/)),
   project: optional(z.string().regex(PROJECT_CODE_PATTERN)),
   oblast: optional(z.enum(OBLAST_CODES)),
-  from: optional(isoDay),
-  to: optional(isoDay),
+  from: optional(ZIsoDay),
+  to: optional(ZIsoDay),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
@@ -29,6 +26,12 @@ export function parseAuditQuery(raw: Record<string, string | string[] | undefine
   return ZAuditQuery.parse(
     Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
   );
+}
+
+/** For the CSV download: the query, or null when a filter is malformed. */
+export function parseAuditQueryStrictly(raw: Record<string, string>): TAuditQuery | null {
+  const query = parseAuditQuery(raw);
+  return ignoredParams(raw, query).length === 0 ? query : null;
 }
 
 async function auditWhere(query: TAuditQuery): Promise<Prisma.AuditLogWhereInput> {

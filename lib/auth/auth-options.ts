@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIpFrom } from "../http/client-ip";
+import { safeRedirectUrl } from "../http/safe-redirect";
 import { authenticate } from "./authenticate";
 import { revokeSession, SESSION_MAX_HOURS } from "./sessions";
 
@@ -24,8 +26,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
         const headers = request?.headers as Record<string, unknown> | undefined;
-        const ip = header(headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? header(headers, "x-real-ip");
-        const result = await authenticate(credentials, { ip: ip ?? null, userAgent: header(headers, "user-agent") });
+        const ip = clientIpFrom({ get: (name) => header(headers, name) });
+        const result = await authenticate(credentials, { ip, userAgent: header(headers, "user-agent") });
         if (result.ok)
           return {
             id: String(result.user.id),
@@ -39,6 +41,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after signing in or out: our own origin only, whatever callbackUrl says.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.userId = Number(user.id);

@@ -1,10 +1,10 @@
 import "server-only";
 import { writeAudit } from "../audit/write-audit";
 import { prisma } from "../db";
-import { verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { startSession } from "./sessions";
 import { ZSignInInput } from "./sign-in-schema";
-import { accountKey, clearFailures, ipKey, lockedUntil, recordFailure } from "./throttle";
+import { releaseAttempt, reserveAttempt } from "./throttle";
 
 export type SignInContext = { ip: string | null; userAgent: string | null };
 export type AuthenticatedUser = { id: number; email: string; name: string; sessionId: string };
@@ -15,8 +15,10 @@ export type AuthenticationResult =
 
 /**
  * Checks an email and password and opens a session. Unknown email, wrong password and deactivated account give
- * the same answer after the same hashing work; repeated failures lock the account and the address for a while.
- * Every attempt is audited with its time and address.
+ * the same answer after the same hashing work. The attempt is reserved on the throttle counters before the password
+ * is checked (lib/auth/throttle.ts), so repeated or parallel failures lock for a while without letting an attacker
+ * lock the user out of the addresses they use. A hash from before Argon2id is replaced once the password is known
+ * right. Every attempt is audited with its time and address.
  */
 export async function authenticate(
   credentials: unknown,
@@ -28,9 +30,9 @@ export async function authenticate(
     return { ok: false, reason: "invalid" };
   }
   const { email, password } = parsed.data;
-  const keys = [accountKey(email), ...(context.ip ? [ipKey(context.ip)] : [])];
-  const until = await lockedUntil(keys);
-  if (until) {
+  const reserved = await reserveAttempt(email, context.ip);
+  if (!reserved.ok) {
+    const until = reserved.until;
     await writeAudit(prisma, {
       actorId: null,
       action: "auth.signIn.locked",
@@ -44,7 +46,6 @@ export async function authenticate(
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !passwordMatches || !user.active) {
-    await recordFailure(keys);
     await writeAudit(prisma, {
       actorId: user?.id ?? null,
       action: "auth.signIn.failure",
@@ -54,7 +55,12 @@ export async function authenticate(
     });
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(accountKey(email));
+  await releaseAttempt(reserved.reservation);
+  if (needsRehash(user.passwordHash)) {
+    const passwordHash = await hashPassword(password);
+    // Only if nobody changed the password meanwhile.
+    await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+  }
   const sessionId = await startSession(user.id, context);
   await writeAudit(prisma, {
     actorId: user.id,

@@ -8,6 +8,7 @@ import { dateFromIso, isoDate, todayInKazakhstan } from "../progress/calendar";
 import { MAX_COMMENT_LENGTH, ZProgressFields } from "../progress/progress-input";
 import { PROJECT_CODE_PATTERN } from "../reference-data";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
+import { ZIntId } from "../forms/input-pieces";
 import {
   applyProgress,
   concurrentChanges,
@@ -23,10 +24,10 @@ export const ZSubmitFieldReportInput = ZProgressFields.extend({
   // A field report always says what was seen.
   comment: z.string("commentRequired").trim().min(1, "commentRequired").max(MAX_COMMENT_LENGTH, "tooLong"),
 });
-export const ZReviewFieldReportInput = z.object({ reportId: z.coerce.number().int().positive() });
+export const ZReviewFieldReportInput = z.object({ reportId: ZIntId });
 /** At most a page of the review queue at once. */
 export const ZAcceptFieldReportsInput = z.object({
-  reportIds: z.array(z.coerce.number().int().positive()).min(1).max(50),
+  reportIds: z.array(ZIntId).min(1).max(50),
 });
 export const ZRejectFieldReportInput = ZReviewFieldReportInput.extend({
   reason: z.string("reasonRequired").trim().min(1, "reasonRequired").max(2000, "tooLong"),

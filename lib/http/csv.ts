@@ -51,3 +51,23 @@ export function csvResponse(filename: string, header: string[], rows: AsyncItera
     },
   });
 }
+
+/**
+ * Pulls the first row before the response starts: a query that fails then answers an error page, never a
+ * download that starts and breaks off. The rows are then produced as before, one by one.
+ */
+export async function startRows<T>(rows: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        if (first.done) return;
+        yield first.value;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      } finally {
+        await iterator.return?.();
+      }
+    },
+  };
+}

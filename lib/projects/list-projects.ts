@@ -3,6 +3,7 @@ import { z } from "zod";
 import { projectScope, scopedOblastId, type Actor } from "../auth/permissions";
 import { cachedAggregate } from "../cache/aggregate-cache";
 import { prisma } from "../db";
+import { filterText, ignoredParams } from "../forms/input-pieces";
 import type { Prisma } from "../generated/prisma/client";
 import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
 import { normaliseSearchTerm } from "./search-text";
@@ -15,7 +16,9 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 /** The project list's filters, as they appear in the URL. Unknown or malformed values are ignored, not fatal. */
 export const ZProjectListQuery = z.object({
-  q: z.preprocess((value) => (typeof value === "string" ? value.slice(0, 200) : undefined), z.string().optional()),
+  q: z
+    .preprocess((value) => (typeof value === "string" ? value.slice(0, 200) : undefined), filterText().optional())
+    .catch(undefined),
   sector: optionalEnum(SECTORS.map((sector) => sector.code) as [string, ...string[]]),
   category: optionalEnum(CATEGORY_CODES),
   kind: optionalEnum(["OBJECT", "MEASURE"] as const),
@@ -42,6 +45,17 @@ export function parseProjectListQuery(searchParams: Record<string, string | stri
     Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
   return ZProjectListQuery.parse(flat);
+}
+
+/** For downloads: the query, or null when a parameter is malformed (the download would not be what was asked). */
+export function parseProjectListQueryStrictly(
+  searchParams: Record<string, string | string[] | undefined>,
+): TProjectListQuery | null {
+  const query = parseProjectListQuery(searchParams);
+  const flat = Object.fromEntries(
+    Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  return ignoredParams(flat, query).length === 0 ? query : null;
 }
 
 /** The list's filters and sort (never the page) as URL parameters, for links that keep them. */

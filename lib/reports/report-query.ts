@@ -1,12 +1,9 @@
 // The report's choices, as they appear in the URL: scope (region or one oblast), horizons, sectors and a period.
 import { z } from "zod";
+import { ZIsoDay } from "../forms/input-pieces";
 import { todayInKazakhstan } from "../progress/calendar";
 import { OBLAST_CODES, SECTORS } from "../reference-data";
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 const list = <T extends z.ZodType>(item: T) =>
   z
     .preprocess(
@@ -23,8 +20,8 @@ export const ZReportQuery = z
       .default("region"),
     horizons: list(z.enum(["2030", "2040", "2050", "none"])),
     sectors: list(z.enum(SECTORS.map((sector) => sector.code) as [string, ...string[]])),
-    from: isoDay.optional().catch(undefined),
-    to: isoDay.optional().catch(undefined),
+    from: ZIsoDay.optional().catch(undefined),
+    to: ZIsoDay.optional().catch(undefined),
   })
   .transform((query) => {
     // Without a period the report covers this quarter so far.
@@ -44,6 +41,13 @@ export function parseReportQuery(raw: Record<string, string | string[] | undefin
     ]),
   );
   return ZReportQuery.parse(flat);
+}
+
+/** For downloads: the query, or null when a period day is given but is no valid day (e.g. "2026-02-30"). */
+export function parseReportQueryStrictly(raw: Record<string, string>): TReportQuery | null {
+  for (const key of ["from", "to"] as const)
+    if (raw[key] !== undefined && raw[key] !== "" && !ZIsoDay.safeParse(raw[key]).success) return null;
+  return parseReportQuery(raw);
 }
 
 /** The query as URL parameters, for links, exports and the PDF. */

@@ -5,6 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import { hashPassword } from "../auth/password";
 import { newPasswordSchema } from "../auth/password-policy";
 import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { OBLAST_CODES } from "../reference-data";
 
 export const ROLES = ["ADMIN", "MINISTRY", "AKIMAT", "MANAGER"] as const;
@@ -56,6 +57,22 @@ export async function createUser(
 ) {
   const data = ZCreateUserInput.parse(input);
   const passwordHash = await hashPassword(data.password);
+  try {
+    return await insertUser(data, passwordHash, actorId, context);
+  } catch (error) {
+    // Two admins creating one email at the same moment: both pass the check, the unique index refuses the second.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new DuplicateEmailError(data.email);
+    throw error;
+  }
+}
+
+function insertUser(
+  data: z.output<typeof ZCreateUserInput>,
+  passwordHash: string,
+  actorId: number | null,
+  context: { ip: string | null },
+) {
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: data.email } })) throw new DuplicateEmailError(data.email);
     const oblast = data.oblast ? await tx.oblast.findUniqueOrThrow({ where: { code: data.oblast } }) : null;

@@ -5,9 +5,11 @@ import { can, type Actor } from "../auth/permissions";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { newPasswordSchema } from "../auth/password-policy";
 import { revokeAllSessions } from "../auth/sessions";
+import { releaseAttempt, reserveAttempt } from "../auth/throttle";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
+import { filterText, MAX_INT4 } from "../forms/input-pieces";
 import { OBLAST_CODES } from "../reference-data";
 import {
   createUser,
@@ -25,7 +27,9 @@ type Failure =
 export type ManageResult = { ok: true } | Failure;
 export type PasswordIssued = { ok: true; userId: number; oneTimePassword: string } | Failure;
 
-const ZUserId = z.object({ userId: z.coerce.number("unknownUser").int("unknownUser").positive("unknownUser") });
+const ZUserId = z.object({
+  userId: z.coerce.number("unknownUser").int("unknownUser").positive("unknownUser").max(MAX_INT4, "unknownUser"),
+});
 export const ZAdminCreateUser = ZAccountFields.extend({
   email: z
     .string("required")
@@ -203,9 +207,21 @@ export async function changeOwnPassword(
     })
     .safeParse(raw);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  // Guesses of the current password (a session left open on a shared computer) are throttled like sign-in.
+  const reserved = await reserveAttempt(user.email, context.ip);
+  if (!reserved.ok) return invalid({ currentPassword: "tooManyAttempts" });
   const stored = await prisma.user.findUnique({ where: { id: user.id } });
-  if (!stored || !(await verifyPassword(parsed.data.currentPassword, stored.passwordHash)))
+  if (!stored || !(await verifyPassword(parsed.data.currentPassword, stored.passwordHash))) {
+    await writeAudit(prisma, {
+      actorId: user.id,
+      action: "user.changePassword.failure",
+      targetType: "user",
+      targetId: String(user.id),
+      ip: context.ip,
+    });
     return invalid({ currentPassword: "currentPasswordWrong" });
+  }
+  await releaseAttempt(reserved.reservation);
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
@@ -226,7 +242,9 @@ export async function changeOwnPassword(
 
 const USER_PAGE_SIZE = 25;
 export const ZUserListQuery = z.object({
-  q: z.preprocess((value) => (typeof value === "string" ? value.slice(0, 200) : undefined), z.string().optional()),
+  q: z
+    .preprocess((value) => (typeof value === "string" ? value.slice(0, 200) : undefined), filterText().optional())
+    .catch(undefined),
   role: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ROLES).optional()).catch(undefined),
   oblast: z.preprocess((value) => (value === "" ? undefined : value), z.enum(OBLAST_CODES).optional()).catch(undefined),
   active: z

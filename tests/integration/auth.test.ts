@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadSessionUser } from "@/lib/auth/current-user";
 import { revokeAllSessions, SESSION_IDLE_MINUTES, touchSession } from "@/lib/auth/sessions";
+import { pairKey } from "@/lib/auth/throttle";
 import { prisma } from "@/lib/db";
 import { DEMO_PASSWORD } from "@/lib/users/demo-users";
 
@@ -92,36 +93,29 @@ describe("sign-in", () => {
 });
 
 describe("sign-in throttling", () => {
-  it("locks an account after repeated failures, for longer each time, and the lock lives in the database", async () => {
+  it("locks an account from an address after repeated failures, for longer each time, and the lock lives in the database", async () => {
     const email = "akimat.man@batys.demo";
     const ip = { ip: "203.0.113.50", userAgent: null };
+    const key = pairKey(email, ip.ip);
     for (let attempt = 0; attempt < 5; attempt++) await authenticate({ email, password: "wrong-password-1" }, ip);
     const locked = await authenticate({ email, password: DEMO_PASSWORD }, ip);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    const firstLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } }))
-      .lockedUntil!;
+    const firstLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key } })).lockedUntil!;
     // The lock lives in PostgreSQL: a restarted app server (a fresh connection pool) still refuses.
     await prisma.$disconnect();
     expect(await authenticate({ email, password: DEMO_PASSWORD }, ip)).toMatchObject({ ok: false, reason: "locked" });
     // An expired lock lets the user try again; one more failure locks for longer.
-    await prisma.signInThrottle.update({
-      where: { key: `account:${email}` },
-      data: { lockedUntil: new Date(Date.now() - 1000) },
-    });
+    await prisma.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect(await authenticate({ email, password: "wrong-password-2" }, ip)).toEqual({ ok: false, reason: "invalid" });
-    const secondLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } }))
-      .lockedUntil!;
+    const secondLock = (await prisma.signInThrottle.findUniqueOrThrow({ where: { key } })).lockedUntil!;
     expect(secondLock.getTime() - Date.now()).toBeGreaterThan(firstLock.getTime() - Date.now());
     expect(secondLock.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
     expect(
       await prisma.auditLog.count({ where: { action: "auth.signIn.locked", targetId: email } }),
     ).toBeGreaterThanOrEqual(1);
-    // The real user gets in once the lock has passed.
-    await prisma.signInThrottle.update({
-      where: { key: `account:${email}` },
-      data: { lockedUntil: new Date(Date.now() - 1000) },
-    });
+    // The real user gets in once the lock has passed, and the counter of this address starts again.
+    await prisma.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await authenticate({ email, password: DEMO_PASSWORD }, ip)).ok).toBe(true);
-    expect(await prisma.signInThrottle.findUnique({ where: { key: `account:${email}` } })).toBeNull();
+    expect(await prisma.signInThrottle.findUnique({ where: { key } })).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { csvResponse } from "@/lib/http/csv";
 import { xlsxResponse } from "@/lib/http/xlsx";
 import type { Locale } from "@/lib/i18n/locales";
 import { buildPeriodReport } from "@/lib/reports/period-report";
-import { parseReportQuery } from "@/lib/reports/report-query";
+import { parseReportQueryStrictly } from "@/lib/reports/report-query";
 import { REPORT_TABLES, reportTables } from "@/lib/reports/report-tables";
 
 const ZExport = z.object({ table: z.enum(REPORT_TABLES), format: z.enum(["csv", "xlsx"]) });
@@ -18,8 +18,9 @@ export async function GET(request: Request): Promise<Response> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const choice = ZExport.safeParse(params);
   const t = await getTranslations();
-  if (!choice.success) return new Response(t("validation.invalid"), { status: 400 });
-  const report = await buildPeriodReport(user, parseReportQuery(params));
+  const query = parseReportQueryStrictly(params);
+  if (!choice.success || !query) return new Response(t("validation.invalid"), { status: 400 });
+  const report = await buildPeriodReport(user, query);
   if (!report) return new Response("Forbidden", { status: 403 });
   const table = reportTables(
     report,

@@ -1,14 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { auditRows, parseAuditQuery } from "@/lib/audit/list-audit";
-import { csvResponse } from "@/lib/http/csv";
+import { auditRows, parseAuditQueryStrictly } from "@/lib/audit/list-audit";
+import { csvResponse, startRows } from "@/lib/http/csv";
 
 export async function GET(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
   if (!can(user, "audit.read")) return new Response("Forbidden", { status: 403 });
-  const query = parseAuditQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = parseAuditQueryStrictly(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed) return new Response((await getTranslations())("validation.invalid"), { status: 400 });
+  const query = parsed;
   const t = await getTranslations("audit");
   const header = [
     t("at"),
@@ -36,5 +38,5 @@ export async function GET(request: Request): Promise<Response> {
       ];
     }
   }
-  return csvResponse(`batys-audit-${new Date().toISOString().slice(0, 10)}.csv`, header, rows());
+  return csvResponse(`batys-audit-${new Date().toISOString().slice(0, 10)}.csv`, header, await startRows(rows()));
 }

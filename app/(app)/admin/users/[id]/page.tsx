@@ -5,6 +5,7 @@ import { forbidden, notFound } from "next/navigation";
 import { UserActionButton, UserForm } from "@/components/user-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { parseIntId } from "@/lib/forms/input-pieces";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 import { ROLES } from "@/lib/users/create-user";
@@ -18,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   if (!can(user, "user.manage")) forbidden();
-  const id = Number((await params).id);
-  const target = Number.isInteger(id) && id > 0 && id < 2 ** 31 ? await getUserForAdmin(user, id) : null;
+  const id = parseIntId((await params).id);
+  const target = id === null ? null : await getUserForAdmin(user, id);
   if (!target) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   return (
