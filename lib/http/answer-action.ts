@@ -33,7 +33,11 @@ export async function answerAction(result: ServiceResult, path: string, savedKey
   }
 }
 
-/** A form's fields as a plain object for the service's zod schema (Next's own action fields left out). */
-export function formObject(formData: FormData): Record<string, FormDataEntryValue> {
+/**
+ * A form's fields as a plain object for the service's zod schema (Next's own action fields left out). A forged
+ * request can send anything in place of the form: it becomes an empty object, which the schema refuses.
+ */
+export function formObject(formData: unknown): Record<string, FormDataEntryValue> {
+  if (!(formData instanceof FormData)) return {};
   return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$ACTION")));
 }

@@ -31,7 +31,11 @@ export async function rejectFieldReportAction(_previous: ActionState, formData: 
 export async function acceptFieldReportsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
   const [result, t] = await Promise.all([
-    acceptFieldReports(user, { reportIds: formData.getAll("reportId") }, { ip: await clientIp() }),
+    acceptFieldReports(
+      user,
+      { reportIds: formData instanceof FormData ? formData.getAll("reportId") : [] },
+      { ip: await clientIp() },
+    ),
     getTranslations(),
   ]);
   if (!result.ok)
