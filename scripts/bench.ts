@@ -232,7 +232,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   async (error) => {
-    console.error(error);
+    console.error(error?.name === "StartupProblem" ? error.message : error);
     await cleanup();
     process.exit(1);
   },

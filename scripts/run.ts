@@ -33,7 +33,11 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
-  const { databaseUrl, ownerUrl, server } = await openAppDatabase();
+  const { databaseUrl, ownerUrl, server } = await openAppDatabase().catch((error: Error) => {
+    // A problem the user can fix is one line; anything else keeps its stack for a bug report.
+    console.error(error.name === "StartupProblem" ? error.message : error);
+    process.exit(1);
+  });
   let child: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {

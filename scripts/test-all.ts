@@ -182,7 +182,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error);
+    console.error(error?.name === "StartupProblem" ? error.message : error);
     process.exit(1);
   },
 );
