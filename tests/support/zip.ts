@@ -1,6 +1,7 @@
 // Builds zip files at run time for the upload tests (no binaries in the repository): honest ones, and hostile ones
 // whose entries inflate to far more than they weigh, or whose directory lies about their size.
 import zlib from "node:zlib";
+import en from "../../messages/en.json";
 
 export type ZipEntry = { name: string; deflated: Buffer; size: number; crc: number; declaredSize?: number };
 
@@ -119,3 +120,37 @@ export function xlsxParts(worksheet: ZipEntry, strings: string[]): ZipEntry[] {
 
 export const WORKSHEET_HEAD = `${XML}<worksheet xmlns="${MAIN}"><sheetData>`;
 export const WORKSHEET_TAIL = "</sheetData></worksheet>";
+
+/** The required columns of a progress sheet (English headers), and the strings its rows use. */
+export const HEADER = (["code", "version", "status", "percentComplete", "asOf"] as const).map(
+  (key) => en.progressSheet.columns[key],
+);
+export const STRINGS = [...HEADER, "ROAD-2030-001", "In progress", "2026-11-20"];
+const headerRow = `<row r="1">${HEADER.map((_, index) => `<c r="${"ABCDE"[index]}1" t="s"><v>${index}</v></c>`).join("")}</row>`;
+const dataRow = (line: number) =>
+  `<row r="${line}"><c r="A${line}" t="s"><v>5</v></c><c r="B${line}"><v>1</v></c><c r="C${line}" t="s"><v>6</v></c>` +
+  `<c r="D${line}"><v>${line % 100}</v></c><c r="E${line}" t="s"><v>7</v></c></row>`;
+
+export function* sheetOfRows(rows: number): Generator<string> {
+  yield WORKSHEET_HEAD + headerRow;
+  for (let start = 2; start <= rows + 1; start += 1000) {
+    let chunk = "";
+    for (let line = start; line < Math.min(start + 1000, rows + 2); line++) chunk += dataRow(line);
+    yield chunk;
+  }
+  yield WORKSHEET_TAIL;
+}
+
+/** 200 MB of the same rows over and over: what a 1.3 MB upload inflated to when it froze the server. */
+export function* bombSheet(): Generator<string> {
+  yield WORKSHEET_HEAD + headerRow;
+  const chunk = dataRow(2).repeat(100); // within deflate's 32 KB window: each repeat costs a few bytes
+  for (let total = 0; total < 200 * 1024 * 1024; total += chunk.length) yield chunk;
+  yield WORKSHEET_TAIL;
+}
+
+/** A hostile .xlsx: `sheet` (a generator of worksheet XML) deflated as a stream into a complete workbook. */
+export async function xlsxOf(sheet: Iterable<string>, declaredSize?: number): Promise<Buffer> {
+  const worksheet = await streamedEntry("xl/worksheets/sheet1.xml", sheet);
+  return zipOf(xlsxParts({ ...worksheet, declaredSize }, STRINGS));
+}

@@ -6,34 +6,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { inspectZip, MAX_UNZIPPED_BYTES } from "@/lib/http/zip-limits";
 import { MAX_SHEET_BYTES, readUploadedSheet } from "@/lib/progress/progress-sheet";
 import en from "@/messages/en.json";
-import { deflatedEntry, streamedEntry, WORKSHEET_HEAD, WORKSHEET_TAIL, xlsxParts, zipOf } from "../support/zip";
-
-const HEADER = (["code", "version", "status", "percentComplete", "asOf"] as const).map(
-  (key) => en.progressSheet.columns[key],
-);
-const STRINGS = [...HEADER, "ROAD-2030-001", "In progress", "2026-11-20"];
-const headerRow = `<row r="1">${HEADER.map((_, index) => `<c r="${"ABCDE"[index]}1" t="s"><v>${index}</v></c>`).join("")}</row>`;
-const dataRow = (line: number) =>
-  `<row r="${line}"><c r="A${line}" t="s"><v>5</v></c><c r="B${line}"><v>1</v></c><c r="C${line}" t="s"><v>6</v></c>` +
-  `<c r="D${line}"><v>${line % 100}</v></c><c r="E${line}" t="s"><v>7</v></c></row>`;
-
-function* sheetOfRows(rows: number): Generator<string> {
-  yield WORKSHEET_HEAD + headerRow;
-  for (let start = 2; start <= rows + 1; start += 1000) {
-    let chunk = "";
-    for (let line = start; line < Math.min(start + 1000, rows + 2); line++) chunk += dataRow(line);
-    yield chunk;
-  }
-  yield WORKSHEET_TAIL;
-}
-
-/** 200 MB of the same rows over and over: what a 1.3 MB upload inflated to when it froze the server. */
-function* bombSheet(): Generator<string> {
-  yield WORKSHEET_HEAD + headerRow;
-  const chunk = dataRow(2).repeat(100); // within deflate's 32 KB window: each repeat costs a few bytes
-  for (let total = 0; total < 200 * 1024 * 1024; total += chunk.length) yield chunk;
-  yield WORKSHEET_TAIL;
-}
+import {
+  bombSheet,
+  deflatedEntry,
+  HEADER,
+  STRINGS,
+  sheetOfRows,
+  streamedEntry,
+  WORKSHEET_HEAD,
+  WORKSHEET_TAIL,
+  xlsxParts,
+  zipOf,
+} from "../support/zip";
 
 /** Runs `work`, measuring how long the event loop was held at most (a 5 ms timer's longest late tick). */
 async function withEventLoopWatch<T>(
