@@ -83,7 +83,7 @@ const OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relat
  * strings hold `strings`, which cells of type "s" name by index.
  */
 export function xlsxParts(worksheet: ZipEntry, strings: string[]): ZipEntry[] {
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   return [
     deflatedEntry(
       "[Content_Types].xml",
@@ -112,7 +112,7 @@ export function xlsxParts(worksheet: ZipEntry, strings: string[]): ZipEntry[] {
     deflatedEntry(
       "xl/sharedStrings.xml",
       `${XML}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings
-        .map((text) => `<si><t>${escape(text)}</t></si>`)
+        .map((text) => `<si><t>${escapeXml(text)}</t></si>`)
         .join("")}</sst>`,
     ),
   ];
