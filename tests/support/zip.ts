@@ -1,7 +1,8 @@
 // Builds zip files at run time for the upload tests (no binaries in the repository): honest ones, and hostile ones
 // whose entries inflate to far more than they weigh, or whose directory lies about their size.
 import zlib from "node:zlib";
-import en from "../../messages/en.json";
+import fs from "node:fs";
+import path from "node:path";
 
 export type ZipEntry = { name: string; deflated: Buffer; size: number; crc: number; declaredSize?: number };
 
@@ -122,6 +123,10 @@ export const WORKSHEET_HEAD = `${XML}<worksheet xmlns="${MAIN}"><sheetData>`;
 export const WORKSHEET_TAIL = "</sheetData></worksheet>";
 
 /** The required columns of a progress sheet (English headers), and the strings its rows use. */
+// Read as a file, not imported: Playwright's loader (the e2e tests use these too) needs JSON import attributes.
+const en = JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", "en.json"), "utf8")) as {
+  progressSheet: { columns: Record<"code" | "version" | "status" | "percentComplete" | "asOf", string> };
+};
 export const HEADER = (["code", "version", "status", "percentComplete", "asOf"] as const).map(
   (key) => en.progressSheet.columns[key],
 );
