@@ -35,4 +35,6 @@ COPY --from=build --chown=batys:batys /app/prisma ./prisma
 COPY --from=build --chown=batys:batys /app/messages ./messages
 USER batys
 EXPOSE 3000
-CMD ["sh", "-c", "node --conditions=react-server dist/prepare-deployment.mjs && exec node server.js"]
+# Migrations as the owner role (MIGRATION_DATABASE_URL), then the server as the app role (DATABASE_URL), which
+# owns nothing and holds data grants only; the server process does not even see the owner's URL.
+CMD ["sh", "-c", "node --conditions=react-server dist/prepare-deployment.mjs && exec env -u MIGRATION_DATABASE_URL node server.js"]

@@ -8,7 +8,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDatabase, databaseUrlFor, PROJECT_ROOT } from "./lib/database";
+import { PROJECT_ROOT } from "./lib/database";
+import { provisionDatabase } from "./lib/database-roles";
 import { prepareDatabase } from "./lib/prepare-database";
 import {
   actorFor,
@@ -121,8 +122,12 @@ async function main(): Promise<number> {
     cleanups.push({ name: "PostgreSQL", run: () => pgServer.stop() });
     log(`  embedded PostgreSQL started (${new URL(pgServer.serverUrl).port})`);
     const databaseName = `batys_bench_${Date.now()}`;
-    await createDatabase(pgServer.serverUrl, databaseName);
-    const databaseUrl = databaseUrlFor(pgServer.serverUrl, databaseName);
+    // The two roles of a deployment (the server is this run's own, so fixed names cannot clash): the app under
+    // load connects as the app role; the synthetic data (bulk SQL, VACUUM) is written by the owner.
+    const { appUrl: databaseUrl, ownerUrl } = await provisionDatabase(pgServer.serverUrl, databaseName, {
+      owner: { name: "batys_bench_owner", password: crypto.randomBytes(18).toString("base64url") },
+      app: { name: "batys_bench_app", password: crypto.randomBytes(18).toString("base64url") },
+    });
     const buildLog = path.join(workDir, "build.log");
     const reuseBuild = buildIsCurrent();
     log(
@@ -132,7 +137,7 @@ async function main(): Promise<number> {
     );
     const build = reuseBuild ? Promise.resolve() : buildApp(buildLog, log);
     // Migrations, reference data, the real catalog and the demo accounts, while the build runs.
-    await prepareDatabase(databaseUrl, { demoUsers: true });
+    await prepareDatabase(databaseUrl, { ownerUrl, demoUsers: true });
     await build;
 
     step("server");
@@ -169,8 +174,8 @@ async function main(): Promise<number> {
 
     step(`synthetic data: ${SYNTHETIC_PROJECTS.toLocaleString("en")} projects, 1,000,000 updates, 1,000 users`);
     const { todayInKazakhstan } = await import("../lib/progress/calendar");
-    await generateSyntheticData(databaseUrl, todayInKazakhstan(), log);
-    const problems = await checkSyntheticData(databaseUrl);
+    await generateSyntheticData(ownerUrl, todayInKazakhstan(), log);
+    const problems = await checkSyntheticData(ownerUrl);
     if (problems.length) throw new Error(`synthetic data is not what it should be: ${problems.join("; ")}`);
     log("  checked: counts, every category and oblast, history chains consistent, current values = last update");
 
@@ -227,7 +232,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   async (error) => {
-    console.error(error);
+    console.error(error?.name === "StartupProblem" ? error.message : error);
     await cleanup();
     process.exit(1);
   },

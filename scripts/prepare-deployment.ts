@@ -1,5 +1,6 @@
-// Run by the Docker image before the server starts: migrations, reference data and the catalog against
-// DATABASE_URL. Never creates demo accounts (create the first admin with `npm run user:create`).
+// Run by the Docker image before the server starts: migrations as the owner (MIGRATION_DATABASE_URL), then
+// reference data and the catalog as the app role (DATABASE_URL). Never creates demo accounts (create the first
+// admin with `npm run user:create`).
 import { prepareDatabase } from "./lib/prepare-database";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -7,5 +8,5 @@ if (!databaseUrl) {
   console.error("DATABASE_URL is not set");
   process.exit(1);
 }
-await prepareDatabase(databaseUrl, { demoUsers: false });
+await prepareDatabase(databaseUrl, { demoUsers: false, ownerUrl: process.env.MIGRATION_DATABASE_URL });
 process.exit(0);

@@ -33,7 +33,11 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
-  const { databaseUrl, server } = await openAppDatabase();
+  const { databaseUrl, ownerUrl, server } = await openAppDatabase().catch((error: Error) => {
+    // A problem the user can fix is one line; anything else keeps its stack for a bug report.
+    console.error(error.name === "StartupProblem" ? error.message : error);
+    process.exit(1);
+  });
   let child: ChildProcess | null = null;
   let stopping = false;
   const stop = async (code: number) => {
@@ -55,9 +59,11 @@ async function main() {
         ? `database: embedded PostgreSQL, data in ${path.relative(PROJECT_ROOT, DATA_DIR)}/postgres`
         : "database: DATABASE_URL",
     );
-    await prepareDatabase(databaseUrl, { demoUsers: process.env.NODE_ENV !== "production" });
+    await prepareDatabase(databaseUrl, { ownerUrl, demoUsers: process.env.NODE_ENV !== "production" });
+    // The app server never sees the owner's URL: it works with the app role's rights only.
+    const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
     const env = {
-      ...process.env,
+      ...inherited,
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: ensureAuthSecret(DATA_DIR),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

@@ -2,9 +2,9 @@
 import { openAppDatabase } from "./lib/app-database";
 import { prepareDatabase } from "./lib/prepare-database";
 
-const { databaseUrl, server } = await openAppDatabase();
+const { databaseUrl, ownerUrl, server } = await openAppDatabase();
 try {
-  await prepareDatabase(databaseUrl, { demoUsers: process.env.NODE_ENV !== "production" });
+  await prepareDatabase(databaseUrl, { ownerUrl, demoUsers: process.env.NODE_ENV !== "production" });
 } finally {
   await server?.stop();
 }

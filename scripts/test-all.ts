@@ -6,7 +6,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PROJECT_ROOT, createDatabase, databaseUrlFor, dropDatabase, type DatabaseServer } from "./lib/database";
+import { PROJECT_ROOT, dropDatabase, type DatabaseServer } from "./lib/database";
+import { dropRoles, provisionDatabase, type DatabaseRoles } from "./lib/database-roles";
 import { prepareDatabase } from "./lib/prepare-database";
 
 type Outcome = { name: string; passed: number; failed: number; skipped: number; exitCode: number };
@@ -76,6 +77,12 @@ async function main(): Promise<number> {
   const runId = `batys_test_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
   const integrationDb = `${runId}_it`;
   const e2eDb = `${runId}_e2e`;
+  // Roles are cluster-wide: each run has its own pair (owner, app), so runs sharing a server never meet, and
+  // drops them at the end. The server's own role (DATABASE_URL's, or the embedded superuser) only creates them.
+  const roles: DatabaseRoles = {
+    owner: { name: `${runId}_owner`, password: crypto.randomBytes(18).toString("base64url") },
+    app: { name: `${runId}_app`, password: crypto.randomBytes(18).toString("base64url") },
+  };
   const server = await openServer();
   const outcomes: Outcome[] = [];
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TEST_SERVER_URL: server.serverUrl };
@@ -102,8 +109,7 @@ async function main(): Promise<number> {
       outcomes.push({ name: "unit", exitCode, ...readVitestCounts(file) });
     }
     if (wants("integration")) {
-      await createDatabase(server.serverUrl, integrationDb);
-      const databaseUrl = databaseUrlFor(server.serverUrl, integrationDb);
+      const { appUrl: databaseUrl, ownerUrl } = await provisionDatabase(server.serverUrl, integrationDb, roles);
       const file = path.join(REPORT_DIR, "integration.json");
       const exitCode = await run(
         vitest,
@@ -120,18 +126,19 @@ async function main(): Promise<number> {
           ...baseEnv,
           DATABASE_URL: databaseUrl,
           TEST_DATABASE_URL: databaseUrl,
+          TEST_OWNER_DATABASE_URL: ownerUrl,
         },
       );
       outcomes.push({ name: "integration", exitCode, ...readVitestCounts(file) });
     }
     if (wants("e2e")) {
-      await createDatabase(server.serverUrl, e2eDb);
-      const databaseUrl = databaseUrlFor(server.serverUrl, e2eDb);
-      await prepareDatabase(databaseUrl, { demoUsers: true, quiet: true });
+      const { appUrl: databaseUrl, ownerUrl } = await provisionDatabase(server.serverUrl, e2eDb, roles);
+      await prepareDatabase(databaseUrl, { ownerUrl, demoUsers: true, quiet: true });
       const env = {
         ...baseEnv,
         DATABASE_URL: databaseUrl,
         TEST_DATABASE_URL: databaseUrl,
+        TEST_OWNER_DATABASE_URL: ownerUrl,
         NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
         NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
         E2E_PORT,
@@ -151,6 +158,7 @@ async function main(): Promise<number> {
     }
   } finally {
     for (const database of [integrationDb, e2eDb]) await dropDatabase(server.serverUrl, database).catch(() => {});
+    await dropRoles(server.serverUrl, roles).catch((error) => console.warn(`roles not dropped: ${error.message}`));
     await server.stop();
   }
 
@@ -174,7 +182,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error);
+    console.error(error?.name === "StartupProblem" ? error.message : error);
     process.exit(1);
   },
 );

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { Readable } from "node:stream";
 import { z } from "zod";
+import { inspectZip, reorderZip } from "../http/zip-limits";
 import en from "../../messages/en.json";
 import kk from "../../messages/kk.json";
 import ru from "../../messages/ru.json";
@@ -144,28 +145,42 @@ export function rowKey(values: KeyedValues): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex").slice(0, 12);
 }
 
-export type SheetProblem = { error: "empty" | "notASheet" | "tooManyRows"; missing?: SheetColumn[] };
+export type SheetProblem = {
+  error: "empty" | "notASheet" | "tooManyRows" | "unreadable" | "unzippedTooLarge";
+  missing?: SheetColumn[];
+};
+type SheetResult = { rows: SheetRow[] } | SheetProblem;
+/** A cell of a row by its column number (1 = A). */
+type CellAt = (column: number) => SheetCell;
 
-/** Reads the rows of a progress sheet, finding its columns by their headers in any interface language. */
-export function readSheet(worksheet: ExcelJS.Worksheet): { rows: SheetRow[] } | SheetProblem {
-  if (worksheet.rowCount < 1) return { error: "empty" };
-  const columns = new Map<SheetColumn, number>();
-  worksheet.getRow(1).eachCell((cell, column) => {
-    const key = COLUMN_BY_HEADER.get(normalise(cellText(plainCell(cell.value)).replace(/^\uFEFF/, "")));
-    if (key && !columns.has(key)) columns.set(key, column);
-  });
-  const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
-  if (missing.length > 0) return { error: "notASheet", missing };
-  if (worksheet.rowCount - 1 > MAX_SHEET_ROWS) return { error: "tooManyRows" };
+/**
+ * Reads a progress sheet one row at a time, the header first, finding its columns by their headers in any
+ * interface language. `add` answers a problem the moment there is one (a sheet past the row limit stops at row
+ * 5 001, however many follow), so a streamed file is never read further than needed.
+ */
+class SheetRowReader {
+  private columns: Map<SheetColumn, number> | null = null;
+  private count = 0;
+  private readonly rows: SheetRow[] = [];
 
-  const rows: SheetRow[] = [];
-  for (let line = 2; line <= worksheet.rowCount; line++) {
-    const row = worksheet.getRow(line);
-    const cell = (column: SheetColumn): SheetCell =>
-      columns.has(column) ? plainCell(row.getCell(columns.get(column)!).value) : null;
+  add(line: number, cellAt: CellAt, width: number): SheetProblem | null {
+    if (!this.columns) {
+      const columns = new Map<SheetColumn, number>();
+      for (let column = 1; column <= width; column++) {
+        const key = COLUMN_BY_HEADER.get(normalise(cellText(cellAt(column)).replace(/^\uFEFF/, "")));
+        if (key && !columns.has(key)) columns.set(key, column);
+      }
+      const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
+      if (missing.length > 0) return { error: "notASheet", missing };
+      this.columns = columns;
+      return null;
+    }
+    if (++this.count > MAX_SHEET_ROWS) return { error: "tooManyRows" };
+    const columns = this.columns;
+    const cell = (column: SheetColumn): SheetCell => (columns.has(column) ? cellAt(columns.get(column)!) : null);
     const projectCode = cellText(cell("code")).toUpperCase();
-    if (projectCode === "") continue;
-    rows.push({
+    if (projectCode === "") return null;
+    this.rows.push({
       line,
       projectCode,
       version: cellText(cell("version")),
@@ -179,8 +194,171 @@ export function readSheet(worksheet: ExcelJS.Worksheet): { rows: SheetRow[] } | 
       evidenceUrl: cellText(cell("evidenceUrl")),
       rowKey: cellText(cell("rowKey")),
     });
+    return null;
   }
-  return rows.length === 0 ? { error: "empty" } : { rows };
+
+  finish(): SheetResult {
+    if (!this.columns) return { error: "empty" };
+    return this.rows.length === 0 ? { error: "empty" } : { rows: this.rows };
+  }
+}
+
+/** Reads the rows of a progress sheet already in memory (a workbook built by a test or by the template). */
+export function readSheet(worksheet: ExcelJS.Worksheet): SheetResult {
+  if (worksheet.rowCount < 1) return { error: "empty" };
+  const reader = new SheetRowReader();
+  for (let line = 1; line <= worksheet.rowCount; line++) {
+    const row = worksheet.getRow(line);
+    const problem = reader.add(line, (column) => plainCell(row.getCell(column).value), row.cellCount);
+    if (problem) return problem;
+  }
+  return reader.finish();
+}
+
+type StreamedRow = { line: number; cellAt: CellAt; width: number };
+
+type StreamEvent = { eventType: string; value: unknown };
+type HyperlinkSource = {
+  id: string | number;
+  on(event: "hyperlink", listener: (link: { rId: string; target: string }) => void): void;
+  read(): Promise<void>;
+};
+type StreamedWorksheet = { id: string | number; parse(): AsyncIterable<StreamEvent[]> };
+
+/**
+ * The first worksheet's rows as exceljs's streaming reader parses them: never the whole workbook in memory, and
+ * reading stops one row past the limit. Rows are held (at most MAX_SHEET_ROWS + 1) until the sheet ends, because
+ * its hyperlinks (an evidence link typed as a link) are listed after the rows and replace the text they show.
+ */
+async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<StreamedRow> {
+  // Relations, styles and shared strings first, so the worksheet streams straight through (exceljs parks a sheet
+  // that comes first, as Excel writes it, in a temporary file); fed in 64 KB pieces, never copied whole.
+  const zip = reorderZip(bytes, (name) => (/^xl\/worksheets\/[^/]+\.xml$/.test(name) ? 1 : 0));
+  const source = Readable.from(
+    (function* () {
+      for (let at = 0; at < zip.length; at += 64 * 1024) yield zip.subarray(at, at + 64 * 1024);
+    })(),
+  );
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: "cache",
+    styles: "cache", // date cells are told from numbers by their style
+    hyperlinks: "emit",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  const targetsBySheet = new Map<string, Map<string, string>>();
+  try {
+    for await (const event of workbook.parse() as unknown as AsyncIterable<StreamEvent>) {
+      if (event.eventType === "hyperlinks") {
+        const links = event.value as HyperlinkSource;
+        const targets = new Map<string, string>();
+        links.on("hyperlink", (link) => targets.set(link.rId, link.target));
+        await links.read();
+        targetsBySheet.set(String(links.id), targets);
+      }
+      if (event.eventType !== "worksheet") continue;
+      const worksheet = event.value as StreamedWorksheet;
+      const rows: ExcelJS.Row[] = [];
+      const linkOf = new Map<string, string>(); // cell address → relation id
+      reading: for await (const events of worksheet.parse())
+        for (const { eventType, value } of events) {
+          if (eventType === "row" && rows.push(value as ExcelJS.Row) > MAX_SHEET_ROWS + 1) break reading;
+          if (eventType === "hyperlink") {
+            const link = value as { ref: string; rId: string };
+            linkOf.set(link.ref, link.rId);
+          }
+        }
+      const targets =
+        targetsBySheet.get(String(worksheet.id)) ??
+        (targetsBySheet.size === 1 ? [...targetsBySheet.values()][0]! : new Map<string, string>());
+      for (const row of rows)
+        yield {
+          line: row.number,
+          width: row.cellCount,
+          cellAt: (column) => {
+            const cell = row.getCell(column);
+            const target = targets.get(linkOf.get(cell.address) ?? "");
+            return target ? plainCell({ text: String(cell.value ?? ""), hyperlink: target }) : plainCell(cell.value);
+          },
+        };
+      return; // the first worksheet only
+    }
+  } finally {
+    source.destroy();
+  }
+}
+
+/** The rows of a CSV (RFC 4180 quoting; comma or semicolon, as Excel saves it in Kazakh or Russian settings). */
+function* csvRows(text: string): Generator<StreamedRow> {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  let line = 0;
+  let at = 0;
+  while (at < text.length) {
+    const cells: SheetCell[] = [];
+    for (;;) {
+      let value = "";
+      if (text[at] === '"') {
+        at++;
+        for (;;) {
+          const quote = text.indexOf('"', at);
+          if (quote < 0) throw new Error("unterminated quote");
+          value += text.slice(at, quote);
+          at = quote + 1;
+          if (text[at] !== '"') break;
+          value += '"';
+          at++;
+        }
+      }
+      const stop = nextStop(text, at, delimiter);
+      value += text.slice(at, stop);
+      at = stop;
+      // Every value stays text: the import reads numbers and dates itself (exceljs would guess US dates).
+      cells.push(value === "" ? null : value);
+      if (text[at] === delimiter) {
+        at++;
+        continue;
+      }
+      if (text[at] === "\r") at++;
+      if (text[at] === "\n") at++;
+      break;
+    }
+    line++;
+    if (cells.length > 1 || cells[0] !== null)
+      yield { line, cellAt: (column) => cells[column - 1] ?? null, width: cells.length };
+  }
+}
+
+function nextStop(text: string, from: number, delimiter: string): number {
+  for (let at = from; at < text.length; at++) {
+    const character = text[at];
+    if (character === delimiter || character === "\n" || character === "\r") return at;
+  }
+  return text.length;
+}
+
+/**
+ * Reads an uploaded .xlsx or .csv as a progress sheet, within bounds whatever the file claims: a zip that would
+ * inflate beyond MAX_UNZIPPED_BYTES is refused before parsing, rows are streamed and reading stops past
+ * MAX_SHEET_ROWS, and the parser yields to the event loop between chunks (inflating runs on the thread pool).
+ */
+export async function readUploadedSheet(bytes: Uint8Array, kind: "xlsx" | "csv"): Promise<SheetResult> {
+  if (kind === "xlsx") {
+    const verdict = await inspectZip(bytes);
+    if (verdict !== "ok") return { error: verdict === "tooLarge" ? "unzippedTooLarge" : "unreadable" };
+  }
+  const reader = new SheetRowReader();
+  try {
+    const rows =
+      kind === "xlsx" ? xlsxRows(bytes) : csvRows(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+    for await (const row of rows) {
+      const problem = reader.add(row.line, row.cellAt, row.width);
+      if (problem) return problem; // leaving the loop closes the reader: the rest is never parsed
+    }
+  } catch {
+    return { error: "unreadable" };
+  }
+  return reader.finish();
 }
 
 /** Opens an uploaded .xlsx or .csv (comma or semicolon separated, as Excel saves it in Kazakh or Russian settings). */

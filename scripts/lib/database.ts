@@ -16,13 +16,15 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function createDatabase(serverUrl: string, name: string): Promise<void> {
+/** Creates the database unless it exists; with `owner`, that role owns it (and may create tables in it). */
+export async function createDatabase(serverUrl: string, name: string, owner?: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE template0 ENCODING 'UTF8'`);
+      const ownedBy = owner ? ` OWNER ${quoteIdentifier(owner)}` : "";
+      await client.query(`CREATE DATABASE ${quoteIdentifier(name)}${ownedBy} TEMPLATE template0 ENCODING 'UTF8'`);
     }
   } finally {
     await client.end();
@@ -39,7 +41,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
   }
 }
 
-function quoteIdentifier(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name: ${name}`);
+export function quoteIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database or role name: ${name}`);
   return `"${name}"`;
 }

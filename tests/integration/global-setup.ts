@@ -1,5 +1,6 @@
 // Runs once before the integration tests: the database created for this run gets the migrations, the reference
-// data and the catalog, as a real deployment would.
+// data and the catalog, as a real deployment would: migrations as the owner role, the rest (and every test) as the
+// app role, which owns nothing and may only read and write data.
 export default async function setup(): Promise<() => Promise<void>> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error("TEST_DATABASE_URL is not set: run the integration tests through `npm test`");
@@ -10,7 +11,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   };
   const { prepareDatabase } = await import("../../scripts/lib/prepare-database");
   try {
-    await prepareDatabase(databaseUrl, { demoUsers: true, quiet: true });
+    await prepareDatabase(databaseUrl, {
+      ownerUrl: process.env.TEST_OWNER_DATABASE_URL,
+      demoUsers: true,
+      quiet: true,
+    });
   } catch (error) {
     await disconnect();
     throw error;

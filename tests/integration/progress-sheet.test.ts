@@ -6,7 +6,13 @@ import { prisma } from "@/lib/db";
 import { xlsxResponse } from "@/lib/http/xlsx";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { importProgressSheet } from "@/lib/progress/import-progress";
-import { openSheet, readSheet, SHEET_COLUMNS, type SheetColumn, type SheetRow } from "@/lib/progress/progress-sheet";
+import {
+  readSheet,
+  readUploadedSheet,
+  SHEET_COLUMNS,
+  type SheetColumn,
+  type SheetRow,
+} from "@/lib/progress/progress-sheet";
 import { progressSheet } from "@/lib/progress/progress-sheet-template";
 import { recordProgress } from "@/lib/progress/record-progress";
 import { parseProjectListQuery } from "@/lib/projects/list-projects";
@@ -30,7 +36,8 @@ async function downloadSheet(email: string): Promise<ExcelJS.Workbook> {
 }
 
 async function rowsOf(workbook: ExcelJS.Workbook): Promise<SheetRow[]> {
-  const sheet = readSheet((await openSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), "xlsx"))!);
+  // As the upload route reads it: zip checked, rows streamed.
+  const sheet = await readUploadedSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), "xlsx");
   if ("error" in sheet) throw new Error(`not a sheet: ${sheet.error}`);
   return sheet.rows;
 }

@@ -168,7 +168,7 @@ describe("the migrated database matches schema.prisma", () => {
     expect(actual.sort()).toEqual(expected.sort());
   });
 
-  it("has exactly the schema's foreign keys with the same delete rules", () => {
+  it("has exactly the schema's foreign keys with the same delete and update rules", () => {
     const expected: string[] = [];
     for (const model of dmmf.datamodel.models) {
       for (const field of model.fields) {
@@ -182,7 +182,10 @@ describe("the migrated database matches schema.prisma", () => {
         );
         const onDelete =
           (field as { relationOnDelete?: string }).relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull");
-        expected.push(`${tableOf(model)}(${from}) -> ${tableOf(target)}(${to}) delete:${ON_DELETE[onDelete]} update:c`);
+        const onUpdate = (field as { relationOnUpdate?: string }).relationOnUpdate ?? "Cascade";
+        expected.push(
+          `${tableOf(model)}(${from}) -> ${tableOf(target)}(${to}) delete:${ON_DELETE[onDelete]} update:${ON_DELETE[onUpdate]}`,
+        );
       }
     }
     const actual = foreignKeys.map(

@@ -52,7 +52,11 @@ describe("seed", () => {
 
   it("run a second time changes nothing", async () => {
     const before = await fingerprint();
-    await prepareDatabase(process.env.TEST_DATABASE_URL!, { demoUsers: true, quiet: true });
+    await prepareDatabase(process.env.TEST_DATABASE_URL!, {
+      ownerUrl: process.env.TEST_OWNER_DATABASE_URL,
+      demoUsers: true,
+      quiet: true,
+    });
     expect(await fingerprint()).toEqual(before);
   });
 });

@@ -15,6 +15,13 @@ export async function withSql<T>(
   }
 }
 
+/** The same database as its owner (the role that runs migrations): for setting up what the app role may not. */
+export function withOwnerSql<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const ownerUrl = process.env.TEST_OWNER_DATABASE_URL;
+  if (!ownerUrl) throw new Error("TEST_OWNER_DATABASE_URL is not set: run the integration tests through `npm test`");
+  return withSql(work, ownerUrl);
+}
+
 /** A fresh, empty database on the test server, dropped afterwards: for tests that must start from nothing. */
 export async function withScratchDatabase<T>(name: string, work: (databaseUrl: string) => Promise<T>): Promise<T> {
   const serverUrl = process.env.TEST_SERVER_URL;

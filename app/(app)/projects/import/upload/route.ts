@@ -1,10 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { clientIp } from "@/lib/http/client-ip";
+import { formFrom, readBodyWithin } from "@/lib/http/read-body";
 import { fromSameOrigin } from "@/lib/http/same-origin";
 import type { Locale } from "@/lib/i18n/locales";
 import { importProgressSheet, sheetTargetFor, type SheetEvent } from "@/lib/progress/import-progress";
-import { MAX_SHEET_BYTES, openSheet, readSheet, sheetKind, ZSheetUpload } from "@/lib/progress/progress-sheet";
+import { MAX_SHEET_BYTES, readUploadedSheet, sheetKind, ZSheetUpload } from "@/lib/progress/progress-sheet";
 
 const NDJSON = { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" };
 const line = (event: SheetEvent) => `${JSON.stringify(event)}\n`;
@@ -24,10 +25,10 @@ export async function POST(request: Request): Promise<Response> {
   ]);
   if (!user || user.mustChangePassword) return refuse(401, t("errors.forbidden"));
   if (!fromSameOrigin(request) || !sheetTargetFor(user)) return refuse(403, t("errors.forbidden"));
-  // Refuse an oversized body before reading it into memory.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_SHEET_BYTES + 64 * 1024)
-    return refuse(413, t("errors.tooLarge"));
-  const form = await request.formData().catch(() => null);
+  // An oversized body is refused by its Content-Length, or — chunked, without one — as soon as it passes the limit.
+  const body = await readBodyWithin(request, MAX_SHEET_BYTES + 64 * 1024);
+  if (body === "tooLarge") return refuse(413, t("errors.tooLarge"));
+  const form = await formFrom(request, body);
   const upload = ZSheetUpload.safeParse({ mode: form?.get("mode"), file: form?.get("file") });
   if (!upload.success) {
     const key = upload.error.issues.find((issue) => issue.path[0] === "file")?.message ?? "unreadable";
@@ -43,8 +44,8 @@ export async function POST(request: Request): Promise<Response> {
     async start(controller) {
       const send = (event: SheetEvent) => controller.enqueue(encoder.encode(line(event)));
       try {
-        const worksheet = await openSheet(new Uint8Array(await file.arrayBuffer()), sheetKind(file.name));
-        const sheet = worksheet ? readSheet(worksheet) : { error: "unreadable" as const };
+        // Bounded whatever the file claims: inflated size checked first, rows streamed up to the limit.
+        const sheet = await readUploadedSheet(new Uint8Array(await file.arrayBuffer()), sheetKind(file.name));
         if ("error" in sheet) {
           const columns =
             "missing" in sheet && sheet.missing
