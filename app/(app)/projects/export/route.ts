@@ -1,20 +1,15 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { getLocale } from "next-intl/server";
 import { csvResponse } from "@/lib/http/csv";
+import { withUser } from "@/lib/http/with-user";
 import { xlsxResponse } from "@/lib/http/xlsx";
 import type { Locale } from "@/lib/i18n/locales";
 import { projectExportHeader, projectExportRows } from "@/lib/projects/export-projects";
 import { parseProjectListQuery } from "@/lib/projects/list-projects";
 
 /** The filtered project list as CSV or XLSX, with the same filters (and scope) as the page. */
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
-  if (!can(user, "report.export")) return new Response("Forbidden", { status: 403 });
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+export const GET = withUser({ permission: "report.export" }, async ({ user, query: params, t }) => {
   const format = params.format === "xlsx" ? "xlsx" : "csv";
-  const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
+  const locale = (await getLocale()) as Locale;
   const translate = (key: string) => t(key as "app.name");
   const rows = projectExportRows(user, parseProjectListQuery(params), translate, locale);
   const filename = `batys-projects-${new Date().toISOString().slice(0, 10)}.${format}`;
@@ -22,4 +17,4 @@ export async function GET(request: Request): Promise<Response> {
   return format === "csv"
     ? csvResponse(filename, header, rows)
     : xlsxResponse(filename, [{ name: t("projects.title"), header, rows }]);
-}
+});

@@ -1,8 +1,7 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
 import { csvResponse } from "@/lib/http/csv";
+import { Refused, withUser } from "@/lib/http/with-user";
 import { xlsxResponse } from "@/lib/http/xlsx";
 import type { Locale } from "@/lib/i18n/locales";
 import { buildPeriodReport } from "@/lib/reports/period-report";
@@ -11,16 +10,11 @@ import { REPORT_TABLES, reportTables } from "@/lib/reports/report-tables";
 
 const ZExport = z.object({ table: z.enum(REPORT_TABLES), format: z.enum(["csv", "xlsx"]) });
 
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
-  if (!can(user, "report.export")) return new Response("Forbidden", { status: 403 });
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+export const GET = withUser({ permission: "report.export" }, async ({ user, query: params, t }) => {
   const choice = ZExport.safeParse(params);
-  const t = await getTranslations();
-  if (!choice.success) return new Response(t("validation.invalid"), { status: 400 });
+  if (!choice.success) throw new Refused("invalid");
   const report = await buildPeriodReport(user, parseReportQuery(params));
-  if (!report) return new Response("Forbidden", { status: 403 });
+  if (!report) throw new Refused("forbidden");
   const table = reportTables(
     report,
     (key, values) => t(key as "reports.title", values as Record<string, string>),
@@ -33,4 +27,4 @@ export async function GET(request: Request): Promise<Response> {
   return choice.data.format === "csv"
     ? csvResponse(filename, table.header, rows())
     : xlsxResponse(filename, [{ name: table.title, header: table.header, rows: table.rows }]);
-}
+});

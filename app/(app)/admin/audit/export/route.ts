@@ -1,15 +1,10 @@
-import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
 import { auditRows, parseAuditQuery } from "@/lib/audit/list-audit";
 import { csvResponse } from "@/lib/http/csv";
+import { withUser } from "@/lib/http/with-user";
 
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
-  if (!can(user, "audit.read")) return new Response("Forbidden", { status: 403 });
-  const query = parseAuditQuery(Object.fromEntries(new URL(request.url).searchParams));
-  const t = await getTranslations("audit");
+export const GET = withUser({ permission: "audit.read" }, async ({ user, query: params, t: translate }) => {
+  const query = parseAuditQuery(params);
+  const t = (key: string) => translate(`audit.${key}` as "audit.at");
   const header = [
     t("at"),
     t("user"),
@@ -22,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
     t("after"),
   ];
   async function* rows() {
-    for await (const entry of auditRows(user!, query)) {
+    for await (const entry of auditRows(user, query)) {
       yield [
         entry.at,
         entry.actor?.name ?? "",
@@ -37,4 +32,4 @@ export async function GET(request: Request): Promise<Response> {
     }
   }
   return csvResponse(`batys-audit-${new Date().toISOString().slice(0, 10)}.csv`, header, rows());
-}
+});
