@@ -69,6 +69,7 @@ const required = (date: z.ZodType<string, string>) =>
   z.preprocess((value) => (isBlank(value) ? undefined : value), z.string("required").pipe(date));
 const optional = (date: z.ZodType<string, string>) => z.preprocess(emptyToUndefined, date.optional());
 
+export const ZRequiredDate = required(ZCalendarDate);
 export const ZRequiredPastDate = required(ZPastOrTodayDate);
 export const ZOptionalPastDate = optional(ZPastOrTodayDate);
 export const ZOptionalDate = optional(ZCalendarDate);
@@ -124,7 +125,8 @@ export const ZProgressChange = z.object({
   status: z.enum(PROJECT_STATUSES, "unknownStatus"),
   percentComplete: ZPercent,
   quantityDone: ZQuantity,
-  asOf: ZRequiredPastDate,
+  // Not in the future either, but that is a rule (progress-rules.ts), reported together with the other rules.
+  asOf: ZRequiredDate,
   forecastFinish: ZOptionalDate,
   /** The user confirms on purpose a forecast finish that has already passed. */
   confirmPastForecast: ZCheckbox.optional(),

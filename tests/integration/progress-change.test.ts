@@ -235,6 +235,8 @@ describe("a withdrawn project", () => {
     expect(await prisma.fieldReport.findUniqueOrThrow({ where: { id: report.reportId } })).toMatchObject({
       state: "PENDING",
     });
+    // Other test files count the catalog's live projects: put this one back.
+    await prisma.project.update({ where: { id: project.id }, data: { withdrawnAt: null } });
   });
 });
 
