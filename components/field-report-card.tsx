@@ -42,6 +42,7 @@ export function FieldReportCard({
     value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : "";
   const advice = report.advice;
   const adviceErrors = Object.entries(advice?.fieldErrors ?? {});
+  const refused = Boolean(advice?.withdrawn) || adviceErrors.length > 0;
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid="field-report">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -143,7 +144,7 @@ export function FieldReportCard({
       )}
       {advice && (
         <div
-          className={`mt-2 rounded px-3 py-2 text-sm ${advice.withdrawn || adviceErrors.length > 0 ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900"}`}
+          className={`mt-2 rounded px-3 py-2 text-sm ${refused ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900"}`}
           data-testid="report-advice"
         >
           {advice.withdrawn ? (

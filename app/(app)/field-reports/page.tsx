@@ -13,6 +13,9 @@ import { type Locale, localizedName } from "@/lib/i18n/locales";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { acceptFieldReportAction, acceptFieldReportsAction, rejectFieldReportAction } from "./actions";
 
+const TAB_CURRENT = "border-brand bg-brand text-white";
+const TAB_OTHER = "border-slate-300 bg-white hover:border-brand";
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("fieldReports"))("title") };
 }
@@ -48,7 +51,7 @@ export default async function FieldReportsPage({
               key={tab}
               href={tabHref(tab)}
               aria-current={result.tab === tab ? "page" : undefined}
-              className={`rounded border px-3 py-1.5 text-sm ${result.tab === tab ? "border-brand bg-brand text-white" : "border-slate-300 bg-white hover:border-brand"}`}
+              className={`rounded border px-3 py-1.5 text-sm ${result.tab === tab ? TAB_CURRENT : TAB_OTHER}`}
             >
               {t(`progressChange.queue.${tab}`)}
             </Link>
