@@ -7,7 +7,7 @@ ALTER TYPE "FieldReportState" ADD VALUE IF NOT EXISTS 'SUPERSEDED';
 ALTER TABLE field_reports
   ADD COLUMN pause_reason "PauseReason",
   ADD COLUMN forecast_finish date,
-  ADD COLUMN superseded_by_id integer REFERENCES field_reports (id) ON UPDATE CASCADE ON DELETE RESTRICT;
+  ADD COLUMN superseded_by_id integer REFERENCES field_reports (id) ON UPDATE CASCADE ON DELETE SET NULL;
 
 -- The officer's own reports on a project page, and the check for a pending one, read by (project, submitter).
 CREATE INDEX field_reports_project_id_submitted_by_id_idx ON field_reports (project_id, submitted_by_id);
