@@ -168,3 +168,21 @@ test("the akimat officer follows their reports on the project page, and the revi
     await reviewer.context().close();
   }
 });
+
+test("route handlers answer refusals from the one table, translated", async ({ page, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL: baseURL! });
+  try {
+    const signedOut = await anonymous.get("/projects/export?format=csv");
+    expect(signedOut.status()).toBe(401);
+    expect(await signedOut.text()).toBe(t("refusals.unauthorized"));
+  } finally {
+    await anonymous.dispose();
+  }
+  await signInTo(page, DEMO.akimatAktobe, "/projects");
+  const forbidden = await page.request.get("/admin/audit/export");
+  expect(forbidden.status()).toBe(403);
+  expect(await forbidden.text()).toBe(t("errors.forbiddenAction"));
+  const badTable = await page.request.get("/reports/export?table=nope&format=csv");
+  expect(badTable.status()).toBe(400);
+  expect(await badTable.text()).toBe(t("validation.invalid"));
+});
