@@ -28,6 +28,8 @@ export function withUser<Query = Record<string, string>>(
     /** State-changing routes: refuse requests from other sites. */
     sameOrigin?: boolean;
     respond?: (status: number, message: string) => Response;
+    /** A route's own wording for some refusals (message keys), in place of the table's. */
+    messages?: Partial<Record<Refusal, string>>;
   },
   handler: (context: RouteContext<Query>) => Promise<Response>,
 ): (request: Request) => Promise<Response> {
@@ -35,7 +37,7 @@ export function withUser<Query = Record<string, string>>(
     const t = await getTranslations();
     const refuse = (reason: Refusal) => {
       const { status, message } = REFUSALS[reason];
-      const text = t(message as "validation.invalid");
+      const text = t((options.messages?.[reason] ?? message) as "validation.invalid");
       return options.respond
         ? options.respond(status, text)
         : new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

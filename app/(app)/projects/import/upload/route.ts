@@ -15,7 +15,12 @@ const refuse = (status: number, message: string) =>
  * as rows are checked and saved, then the report (or an error), so the page can show how far a long sheet got.
  */
 export const POST = withUser(
-  { permission: (user) => sheetTargetFor(user) !== null, sameOrigin: true, respond: refuse },
+  {
+    permission: (user) => sheetTargetFor(user) !== null,
+    sameOrigin: true,
+    respond: refuse,
+    messages: { unauthorized: "progressSheet.errors.forbidden", forbidden: "progressSheet.errors.forbidden" },
+  },
   async ({ request, user, t: translate }) => {
     const t = (key: string, values?: Record<string, string>) =>
       translate(`progressSheet.${key}` as "progressSheet.errors.failed", values as never);
