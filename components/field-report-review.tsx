@@ -31,7 +31,15 @@ export function FieldReportReview({ reportId, accept, reject }: { reportId: numb
       <form action={rejectAction} className="space-y-2" noValidate>
         <input type="hidden" name="reportId" value={reportId} />
         <FormField id={id} label={t("rejectReason")} error={errors.reason}>
-          <input id={id} name="reason" maxLength={2000} className={INPUT_CLASS} {...describedBy(id, errors.reason)} />
+          <input
+            key={rejectState.status === "error" ? (rejectState.values?.reason ?? "") : ""}
+            id={id}
+            name="reason"
+            maxLength={2000}
+            defaultValue={rejectState.status === "error" ? (rejectState.values?.reason ?? "") : ""}
+            className={INPUT_CLASS}
+            {...describedBy(id, errors.reason)}
+          />
         </FormField>
         <button
           type="submit"
@@ -40,7 +48,7 @@ export function FieldReportReview({ reportId, accept, reject }: { reportId: numb
         >
           {t("reject")}
         </button>
-        <ActionMessage state={rejectState} />
+        <ActionMessage state={rejectState} fields={["reason"]} />
       </form>
     </div>
   );

@@ -7,7 +7,7 @@ import { useState } from "react";
 import type { ImportReport, RowResult, SheetEvent } from "@/lib/progress/import-progress";
 
 type Progress = { phase: "upload" | "check" | "apply"; done: number; total: number };
-const PROBLEMS = ["invalid", "conflict", "notFound", "forbidden", "duplicate"] as const;
+const PROBLEMS = ["invalid", "conflict", "notFound", "forbidden", "duplicate", "withdrawn"] as const;
 
 /** Sends the sheet to the upload route and follows its stream of JSON lines until the report (or an error). */
 async function sendSheet(

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { ActionMessage } from "./action-message";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
+import { useFocusFirstError } from "./progress-form";
 
 type Option = { value: string; label: string };
 export type UserFormValues = { userId?: number; email?: string; name: string; role: string; oblast: string };
@@ -23,14 +24,61 @@ export function UserForm({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   submitLabel: string;
 }) {
-  const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const [role, setRole] = useState(values.role);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  // On a refusal the fields show what the admin typed; after a save, the account as it now is.
+  const typed = state.status === "error" ? state.values : undefined;
   const creating = values.userId === undefined;
   return (
-    <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate data-testid="user-form">
+    <form
+      ref={formRef}
+      action={formAction}
+      className="grid max-w-2xl gap-4 sm:grid-cols-2"
+      noValidate
+      data-testid="user-form"
+    >
       {!creating && <input type="hidden" name="userId" value={values.userId} />}
+      <UserFields
+        key={`${state.status}|${JSON.stringify(typed ?? values)}`}
+        creating={creating}
+        values={typed ? { ...values, ...typed, oblast: typed.oblast ?? "" } : values}
+        errors={errors}
+        roles={roles}
+        oblasts={oblasts}
+      />
+      <div className="space-y-3 sm:col-span-2">
+        <ActionMessage state={state} fields={["email", "name", "role", "oblast"]} />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+        >
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function UserFields({
+  creating,
+  values,
+  errors,
+  roles,
+  oblasts,
+}: {
+  creating: boolean;
+  values: UserFormValues;
+  errors: Record<string, string>;
+  roles: Option[];
+  oblasts: Option[];
+}) {
+  const t = useTranslations();
+  const [role, setRole] = useState(values.role);
+  return (
+    <>
       {creating && (
         <FormField id="user-email" label={t("users.email")} error={errors.email}>
           <input
@@ -39,6 +87,7 @@ export function UserForm({
             type="email"
             autoComplete="off"
             maxLength={254}
+            defaultValue={values.email ?? ""}
             className={INPUT_CLASS}
             {...describedBy("user-email", errors.email)}
           />
@@ -58,7 +107,7 @@ export function UserForm({
         <select
           id="user-role"
           name="role"
-          value={role}
+          defaultValue={values.role}
           onChange={(event) => setRole(event.target.value)}
           className={INPUT_CLASS}
           {...describedBy("user-role", errors.role)}
@@ -88,17 +137,7 @@ export function UserForm({
           </select>
         </FormField>
       )}
-      <div className="space-y-3 sm:col-span-2">
-        <ActionMessage state={state} />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
-        >
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
 

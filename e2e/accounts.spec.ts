@@ -212,7 +212,13 @@ test.describe("account administration", () => {
           await expect(page.getByTestId(`error-${field}`)).toHaveText(t(`formErrors.${key}`));
           await expect(page.locator(`#${field}`)).toHaveAttribute("aria-invalid", "true");
         }
-        await expect(userForm(page).getByRole("alert")).toHaveText(t("validation.invalid"));
+        // The fields explain the refusal, so the banner only points to them; every typed value is kept.
+        await expect(userForm(page).getByRole("alert")).toHaveText(t("progressChange.fixFields"));
+        if (what === "an akimat officer without an oblast") {
+          await expect(page.locator("#user-email")).toHaveValue(email);
+          await expect(page.locator("#user-name")).toHaveValue("Облыссыз Әкімдік");
+          await expect(page.locator("#user-role")).toHaveValue("AKIMAT");
+        }
         await expect(userForm(page).getByRole("status")).toHaveCount(0);
         expect(await userByEmail(email), `${what} created no account`).toBeUndefined();
       });

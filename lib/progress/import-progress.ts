@@ -3,26 +3,35 @@ import { writeAudit } from "../audit/write-audit";
 import { can, projectScope, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import type { z } from "zod";
-import {
-  createFieldReport,
-  fieldReportErrors,
-  ZSubmitFieldReportInput,
-  type TFieldReport,
-} from "../field-reports/field-reports";
+import { storeFieldReport } from "../field-reports/submit-field-report";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import type { Prisma } from "../generated/prisma/client";
 import { localizedName, type Locale } from "../i18n/locales";
 import { isoDate } from "./calendar";
-import { ZRecordProgressInput, type TRecordProgressInput } from "./progress-input";
+import { checkProgressChange, VersionConflict, writeProgressChange } from "./progress-change";
+import {
+  type TFieldReportInput,
+  type TRecordProgressInput,
+  ZFieldReportInput,
+  ZRecordProgressInput,
+} from "./progress-input";
 import { rowKey, type SheetRow } from "./progress-sheet";
-import { applyProgress, progressErrorsFor, VersionConflict } from "./record-progress";
 
 // Many updates at once, from a filled-in progress sheet. Ministry staff and admins record progress; an akimat
 // officer's sheet becomes field reports on their oblast's projects, for the ministry to review. Every row passes
-// the same checks as the matching form on the project page (input schema, permission, rules, version), and the rows
+// the same checks as the matching form on the project page (the one progress change schema and rule check, the
+// permission, the version), goes through the same write path, and the rows
 // are saved all together in one transaction or not at all: a sheet with one bad row changes nothing.
 
-export type RowOutcome = "update" | "unchanged" | "invalid" | "conflict" | "notFound" | "forbidden" | "duplicate";
+export type RowOutcome =
+  | "update"
+  | "unchanged"
+  | "invalid"
+  | "conflict"
+  | "notFound"
+  | "forbidden"
+  | "duplicate"
+  | "withdrawn";
 type Values = { status: string; percentComplete: number; quantityDone: number | null };
 export type RowResult = {
   line: number;
@@ -85,20 +94,20 @@ const PROGRESS: Target<Omit<TRecordProgressInput, "projectCode">> = {
   action: "project.recordProgress",
   parse: (row) => parseRow(ZRecordProgressInput, row),
   stale: (input, project) => input.version !== project.version,
-  errors: (project, input) => progressErrorsFor(project, input),
+  errors: (project, input) => checkProgressChange(project, input),
   write: async (tx, user, project, input, ip) => {
-    await applyProgress(tx, user, project, input, { ip });
+    await writeProgressChange(tx, user, project, input, { ip });
   },
 };
 
-const FIELD_REPORTS: Target<TFieldReport> = {
+const FIELD_REPORTS: Target<Omit<TFieldReportInput, "projectCode">> = {
   name: "fieldReports",
   action: "fieldReport.submit",
-  parse: (row) => parseRow(ZSubmitFieldReportInput, row),
+  parse: (row) => parseRow(ZFieldReportInput, row),
   stale: () => false,
-  errors: (project, input) => fieldReportErrors(project, input),
+  errors: (project, input) => checkProgressChange(project, input),
   write: async (tx, user, project, input, ip) => {
-    await createFieldReport(tx, user, project, input, { ip });
+    await storeFieldReport(tx, user, project, input, { ip });
   },
 };
 
@@ -172,7 +181,16 @@ async function importWith<T extends { status: string; percentComplete: number; q
   },
 ): Promise<ImportReport> {
   const report = (results: RowResult[], applied: boolean): ImportReport => {
-    const counts = { update: 0, unchanged: 0, invalid: 0, conflict: 0, notFound: 0, forbidden: 0, duplicate: 0 };
+    const counts = {
+      update: 0,
+      unchanged: 0,
+      invalid: 0,
+      conflict: 0,
+      notFound: 0,
+      forbidden: 0,
+      duplicate: 0,
+      withdrawn: 0,
+    };
     for (const result of results) counts[result.outcome]++;
     return { mode: options.mode, target: target.name, applied, rows: results, counts };
   };
@@ -181,11 +199,7 @@ async function importWith<T extends { status: string; percentComplete: number; q
     (
       await prisma.project.findMany({
         where: {
-          AND: [
-            projectScope(user),
-            { code: { in: [...new Set(rows.map((row) => row.projectCode))] } },
-            { withdrawnAt: null },
-          ],
+          AND: [projectScope(user), { code: { in: [...new Set(rows.map((row) => row.projectCode))] } }],
         },
         include: { oblasts: true },
       })
@@ -213,6 +227,10 @@ async function importWith<T extends { status: string; percentComplete: number; q
     seen.add(project.code);
     if (untouched(row, project)) {
       results.push({ ...base, outcome: "unchanged" });
+      continue;
+    }
+    if (project.withdrawnAt) {
+      results.push({ ...base, outcome: "withdrawn" });
       continue;
     }
     if (!can(user, target.action, { oblastIds: project.oblasts.map((link) => link.oblastId) })) {

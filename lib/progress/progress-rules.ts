@@ -1,8 +1,9 @@
-// The rules a progress update must satisfy against the project as it stands. Pure: the service applies them
-// inside its transaction, tests call them directly.
+// The rules a proposed progress change must satisfy against the project as it stands: one check for every path
+// (the project form, the progress sheet, a field report when it is sent and when it is accepted). Pure: the services
+// apply it inside their transaction, the review queue shows it as advice, tests call it directly.
 import type { ProjectStatusCode } from "../reference-data";
-import { checkTransition } from "./lifecycle";
 import type { FieldErrors } from "../forms/field-errors";
+import { checkTransition } from "./lifecycle";
 
 export type ProjectState = {
   status: ProjectStatusCode;
@@ -13,17 +14,21 @@ export type ProjectState = {
   forecastFinish: string | null;
 };
 
+/** The parts of a progress change (see `ZProgressChange`) the rules look at. */
 export type ProposedProgress = {
   status: ProjectStatusCode;
   percentComplete: number;
-  quantityDone?: number;
+  quantityDone?: number | undefined;
   asOf: string;
-  comment?: string;
-  pauseReason?: string;
-  forecastFinish?: string;
+  comment?: string | undefined;
+  pauseReason?: string | undefined;
+  forecastFinish?: string | undefined;
+  confirmPastForecast?: boolean | undefined;
 };
 
-export function progressErrors(project: ProjectState, proposed: ProposedProgress, today: string): FieldErrors {
+const CLOSING: readonly ProjectStatusCode[] = ["COMPLETED", "CANCELLED"];
+
+export function progressChangeErrors(project: ProjectState, proposed: ProposedProgress, today: string): FieldErrors {
   const errors: FieldErrors = {};
   const transition = checkTransition(project.status, proposed.status);
   let needsComment = false;
@@ -39,8 +44,13 @@ export function progressErrors(project: ProjectState, proposed: ProposedProgress
   }
   if (proposed.asOf > today) errors.asOf = "futureDate";
   else if (project.lastProgressAsOf && proposed.asOf < project.lastProgressAsOf) errors.asOf = "beforePreviousUpdate";
-  if (proposed.forecastFinish && project.forecastFinish && proposed.forecastFinish > project.forecastFinish)
-    needsComment = true;
+  const forecast = proposed.forecastFinish;
+  if (forecast && forecast !== project.forecastFinish) {
+    if (project.forecastFinish && forecast > project.forecastFinish) needsComment = true;
+    // A finish that has already passed is a forecast only by mistake, unless the user says so on purpose.
+    if (forecast < today && !CLOSING.includes(proposed.status) && !proposed.confirmPastForecast && !proposed.comment)
+      errors.forecastFinish = "forecastInPast";
+  }
   if (needsComment && !proposed.comment) errors.comment ??= "commentRequired";
   return errors;
 }

@@ -6,48 +6,42 @@ import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate } from "./calendar";
-import { ZComment } from "./progress-input";
-import { PROJECT_CODE_PATTERN } from "../reference-data";
+import { ZCalendarDate, ZComment, ZPastOrTodayDate, ZProjectCode } from "./progress-input";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
-import {
-  concurrentChanges,
-  oblastIdsOf,
-  projectForWrite,
-  type ConcurrentChange,
-  type ProgressSnapshot,
-} from "./record-progress";
+import { concurrentChanges, type ConcurrentChange, type ProgressSnapshot } from "./concurrent-changes";
+import { oblastIdsOf, projectForChange } from "./project-for-change";
 
 const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
-const ZOptionalDate = z.preprocess(
-  emptyToNull,
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
-    .refine((value) => !Number.isNaN(Date.parse(value)), "invalidDate")
-    .nullable(),
-);
+// The same strict date pieces as a progress change: impossible days refused, nothing before 2000, actual dates
+// not in the future.
+const ZOptionalDate = z.preprocess(emptyToNull, ZCalendarDate.nullable());
+const ZOptionalPastDate = z.preprocess(emptyToNull, ZPastOrTodayDate.nullable());
+/** An amount typed with spaces and a comma or a point; hex, exponents and other tricks are refused. */
 const ZMoney = z.preprocess(
   (value) =>
     typeof value === "string"
       ? value.trim() === ""
         ? null
-        : value.replace(/\s/g, "").replace(",", ".")
+        : value.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".")
       : emptyToNull(value),
-  z.coerce.number("notANumber").finite("notANumber").min(0, "negative").max(1e16, "tooLarge").nullable(),
+  z
+    .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, "notANumber")], "notANumber")
+    .pipe(z.coerce.number<string | number>("notANumber").finite("notANumber").min(0, "negative").max(1e16, "tooLarge"))
+    .nullable(),
 );
 
 export const BUDGET_DEVIATION_NEEDING_NOTE = 0.05;
 
 export const ZProjectDetailsInput = z.object({
-  projectCode: z.string().regex(PROJECT_CODE_PATTERN, "unknownProject"),
+  projectCode: ZProjectCode,
   version: z.coerce.number().int().positive(),
   responsibleOrganisation: z.preprocess(emptyToNull, z.string().trim().max(300, "tooLong").nullable()),
   baselineStart: ZOptionalDate,
   baselineFinish: ZOptionalDate,
   forecastStart: ZOptionalDate,
   forecastFinish: ZOptionalDate,
-  actualStart: ZOptionalDate,
-  actualFinish: ZOptionalDate,
+  actualStart: ZOptionalPastDate,
+  actualFinish: ZOptionalPastDate,
   budgetBaseline: ZMoney,
   budgetForecast: ZMoney,
   budgetSpent: ZMoney,
@@ -59,7 +53,7 @@ export type TProjectDetailsInput = z.infer<typeof ZProjectDetailsInput>;
 
 export type UpdateDetailsResult =
   | { ok: true; version: number }
-  | { ok: false; reason: "notFound" | "forbidden" }
+  | { ok: false; reason: "notFound" | "forbidden" | "withdrawn" }
   | { ok: false; reason: "invalid"; fieldErrors: FieldErrors }
   | { ok: false; reason: "conflict"; current: ProgressSnapshot; changes: ConcurrentChange[] };
 
@@ -82,9 +76,10 @@ export async function updateProjectDetails(
   const parsed = ZProjectDetailsInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
-  const project = await projectForWrite(user, input.projectCode);
+  const project = await projectForChange(user, input.projectCode);
   if (!project) return { ok: false, reason: "notFound" };
   if (!can(user, "project.editDetails", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
+  if (project.withdrawnAt) return { ok: false, reason: "withdrawn" };
   if (project.version !== input.version)
     return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
 
@@ -147,7 +142,10 @@ export async function updateProjectDetails(
 
   const saved = await prisma.$transaction(async (tx) => {
     await markProjectsChanged(tx);
-    const updated = await tx.project.updateMany({ where: { id: project.id, version: input.version }, data });
+    const updated = await tx.project.updateMany({
+      where: { id: project.id, version: input.version, withdrawnAt: null },
+      data,
+    });
     if (updated.count === 0) return false;
     await writeAudit(tx, {
       actorId: user.id,

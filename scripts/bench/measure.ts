@@ -66,7 +66,7 @@ const lib = {
   dashboard: () => import("../../lib/dashboard/dashboard"),
   list: () => import("../../lib/projects/list-projects"),
   project: () => import("../../lib/projects/get-project"),
-  fieldReports: () => import("../../lib/field-reports/field-reports"),
+  fieldReports: () => import("../../lib/field-reports/list-field-reports"),
   sessions: () => import("../../lib/auth/sessions"),
   progress: () => import("../../lib/progress/record-progress"),
   calendar: () => import("../../lib/progress/calendar"),
@@ -115,10 +115,10 @@ async function listQueries(actor: Actor, params: Record<string, string>) {
 }
 
 async function projectQueries(actor: Actor, code: string) {
-  const [{ getProjectForUser }, { pendingReportsForProject }] = await Promise.all([lib.project(), lib.fieldReports()]);
+  const [{ getProjectForUser }, { fieldReportsOnProject }] = await Promise.all([lib.project(), lib.fieldReports()]);
   const project = await getProjectForUser(actor, code);
   if (!project) throw new Error(`project ${code} not found`);
-  await pendingReportsForProject(actor, project.id);
+  await fieldReportsOnProject(actor, project.id);
 }
 
 async function fetchOk(url: string, cookie: string, expect?: string): Promise<string> {

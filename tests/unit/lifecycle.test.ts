@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkTransition, nextStatuses } from "@/lib/progress/lifecycle";
-import { progressErrors, type ProjectState } from "@/lib/progress/progress-rules";
+import { progressChangeErrors, type ProjectState } from "@/lib/progress/progress-rules";
 import { ZRecordProgressInput } from "@/lib/progress/progress-input";
 import { fieldErrorsOf } from "@/lib/forms/field-errors";
 
@@ -53,22 +53,26 @@ const today = "2026-11-24";
 describe("progress rules against the project as it stands", () => {
   it("accepts an ordinary update", () => {
     expect(
-      progressErrors(project, { status: "IN_PROGRESS", percentComplete: 55, quantityDone: 80, asOf: today }, today),
+      progressChangeErrors(
+        project,
+        { status: "IN_PROGRESS", percentComplete: 55, quantityDone: 80, asOf: today },
+        today,
+      ),
     ).toEqual({});
   });
   it("requires a comment when the percentage goes down, and when the forecast finish slips", () => {
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 30, asOf: today }, today)).toEqual({
+    expect(progressChangeErrors(project, { status: "IN_PROGRESS", percentComplete: 30, asOf: today }, today)).toEqual({
       comment: "commentRequired",
     });
     expect(
-      progressErrors(
+      progressChangeErrors(
         project,
         { status: "IN_PROGRESS", percentComplete: 45, asOf: today, forecastFinish: "2029-06-30" },
         today,
       ),
     ).toEqual({ comment: "commentRequired" });
     expect(
-      progressErrors(
+      progressChangeErrors(
         project,
         { status: "IN_PROGRESS", percentComplete: 30, asOf: today, comment: "re-measured" },
         today,
@@ -76,22 +80,26 @@ describe("progress rules against the project as it stands", () => {
     ).toEqual({});
   });
   it("means 100 % by completed", () => {
-    expect(progressErrors(project, { status: "COMPLETED", percentComplete: 90, asOf: today }, today)).toEqual({
+    expect(progressChangeErrors(project, { status: "COMPLETED", percentComplete: 90, asOf: today }, today)).toEqual({
       percentComplete: "completedMeans100",
     });
   });
   it("needs a reason code and a comment to pause", () => {
-    expect(progressErrors(project, { status: "PAUSED", percentComplete: 40, asOf: today }, today)).toEqual({
+    expect(progressChangeErrors(project, { status: "PAUSED", percentComplete: 40, asOf: today }, today)).toEqual({
       pauseReason: "pauseReasonRequired",
       comment: "commentRequired",
     });
   });
   it("keeps the quantity done within the plan, and refuses one where nothing is planned", () => {
     expect(
-      progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, quantityDone: 151.5, asOf: today }, today),
+      progressChangeErrors(
+        project,
+        { status: "IN_PROGRESS", percentComplete: 50, quantityDone: 151.5, asOf: today },
+        today,
+      ),
     ).toEqual({ quantityDone: "abovePlan" });
     expect(
-      progressErrors(
+      progressChangeErrors(
         { ...project, plannedQuantity: null, unit: null },
         { status: "IN_PROGRESS", percentComplete: 50, quantityDone: 1, asOf: today },
         today,
@@ -99,10 +107,14 @@ describe("progress rules against the project as it stands", () => {
     ).toEqual({ quantityDone: "noPlannedQuantity" });
   });
   it("refuses a date in the future or before the previous update", () => {
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-11-25" }, today)).toEqual({
+    expect(
+      progressChangeErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-11-25" }, today),
+    ).toEqual({
       asOf: "futureDate",
     });
-    expect(progressErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-05-31" }, today)).toEqual({
+    expect(
+      progressChangeErrors(project, { status: "IN_PROGRESS", percentComplete: 50, asOf: "2026-05-31" }, today),
+    ).toEqual({
       asOf: "beforePreviousUpdate",
     });
   });
@@ -128,7 +140,7 @@ describe("progress input", () => {
     });
   });
   it("refuses wrong types, out-of-range numbers, unknown codes and statuses", () => {
-    expect(errorsOf({ ...valid, percentComplete: "abc" })).toEqual({ percentComplete: "notANumber" });
+    expect(errorsOf({ ...valid, percentComplete: "abc" })).toEqual({ percentComplete: "percentRange" });
     expect(errorsOf({ ...valid, percentComplete: "101" })).toEqual({ percentComplete: "percentRange" });
     expect(errorsOf({ ...valid, percentComplete: "12.5" })).toEqual({ percentComplete: "wholeNumber" });
     expect(errorsOf({ ...valid, status: "FINISHED" })).toEqual({ status: "unknownStatus" });
@@ -136,6 +148,27 @@ describe("progress input", () => {
       projectCode: "unknownProject",
     });
     expect(errorsOf({ ...valid, asOf: "yesterday" })).toEqual({ asOf: "invalidDate" });
+  });
+  it("is strict: a blank percent is required, hex, exponents and fractions are refused, never guessed", () => {
+    expect(errorsOf({ ...valid, percentComplete: "" })).toEqual({ percentComplete: "required" });
+    expect(errorsOf({ ...valid, percentComplete: undefined })).toEqual({ percentComplete: "required" });
+    expect(errorsOf({ ...valid, percentComplete: "0x32" })).toEqual({ percentComplete: "percentRange" });
+    expect(errorsOf({ ...valid, percentComplete: "1e2" })).toEqual({ percentComplete: "percentRange" });
+    expect(errorsOf({ ...valid, percentComplete: "50.5" })).toEqual({ percentComplete: "wholeNumber" });
+    expect(errorsOf({ ...valid, percentComplete: 50.5 })).toEqual({ percentComplete: "wholeNumber" });
+    expect(ZRecordProgressInput.parse({ ...valid, percentComplete: " 0 " }).percentComplete).toBe(0);
+    expect(errorsOf({ ...valid, quantityDone: "0x10" })).toEqual({ quantityDone: "notANumber" });
+    expect(errorsOf({ ...valid, quantityDone: "Infinity" })).toEqual({ quantityDone: "notANumber" });
+  });
+  it("refuses impossible calendar days instead of rolling them over, and dates outside 2000–2100", () => {
+    expect(errorsOf({ ...valid, asOf: "2026-11-31" })).toEqual({ asOf: "invalidDate" });
+    expect(errorsOf({ ...valid, asOf: "2027-02-30" })).toEqual({ asOf: "invalidDate" });
+    expect(errorsOf({ ...valid, asOf: "2025-02-29" })).toEqual({ asOf: "invalidDate" });
+    expect(errorsOf({ ...valid, asOf: "2024-02-29" })).toEqual({});
+    expect(errorsOf({ ...valid, asOf: "1999-12-31" })).toEqual({ asOf: "dateTooEarly" });
+    expect(errorsOf({ ...valid, asOf: "" })).toEqual({ asOf: "required" });
+    expect(errorsOf({ ...valid, forecastFinish: "2030-13-01" })).toEqual({ forecastFinish: "invalidDate" });
+    expect(errorsOf({ ...valid, forecastFinish: "2101-01-01" })).toEqual({ forecastFinish: "dateTooLate" });
   });
   it("refuses javascript: and other non-http links, and 100 KB strings", () => {
     expect(errorsOf({ ...valid, evidenceUrl: "javascript:alert(1)" })).toEqual({ evidenceUrl: "httpLinkOnly" });

@@ -3,28 +3,51 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { acceptFieldReport, acceptFieldReports, rejectFieldReport } from "@/lib/field-reports/field-reports";
+import { acceptFieldReport } from "@/lib/field-reports/accept-field-report";
+import { acceptFieldReports } from "@/lib/field-reports/accept-field-reports";
+import { rejectFieldReport } from "@/lib/field-reports/reject-field-report";
 import type { ActionState } from "@/lib/http/action-state";
 import { answerAction, formObject } from "@/lib/http/answer-action";
 import { clientIp } from "@/lib/http/client-ip";
+import { refusalMessageKey } from "@/lib/http/refusals";
 
 const actor = () => requireUser();
 
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+/** A refused acceptance in words: the rule each field breaks, not "this value is not valid". */
+function refusalInWords(t: Translate, refusal: { reason: string; fieldErrors?: Record<string, string> }): string {
+  const errors = Object.entries(refusal.fieldErrors ?? {});
+  if (refusal.reason !== "invalid" || errors.length === 0) return t(refusalMessageKey(refusal.reason) as "app.name");
+  return errors
+    .map(([field, key]) => {
+      const label = t.has(`progressChange.fields.${field}` as "app.name")
+        ? `${t(`progressChange.fields.${field}` as "app.name")}: `
+        : "";
+      return (
+        label + t(t.has(`formErrors.${key}` as "app.name") ? (`formErrors.${key}` as "app.name") : "formErrors.invalid")
+      );
+    })
+    .join(" ");
+}
+
 export async function acceptFieldReportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
-  return answerAction(
-    await acceptFieldReport(user, formObject(formData), { ip: await clientIp() }),
-    "/field-reports",
-    "fieldReports.accepted",
-  );
+  const result = await acceptFieldReport(user, formObject(formData), { ip: await clientIp() });
+  const answer = await answerAction(result, "/field-reports", "fieldReports.accepted");
+  if (!result.ok && result.reason === "invalid" && answer.status === "error")
+    return { status: "error", message: refusalInWords(await getTranslations(), result) };
+  return answer;
 }
 
 export async function rejectFieldReportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
+  const input = formObject(formData);
   return answerAction(
-    await rejectFieldReport(user, formObject(formData), { ip: await clientIp() }),
+    await rejectFieldReport(user, input, { ip: await clientIp() }),
     "/field-reports",
     "fieldReports.rejected",
+    input,
   );
 }
 
@@ -38,23 +61,12 @@ export async function acceptFieldReportsAction(_previous: ActionState, formData:
     ),
     getTranslations(),
   ]);
-  if (!result.ok)
-    return {
-      status: "error",
-      message: t(result.reason === "forbidden" ? "errors.forbiddenAction" : "validation.invalid"),
-    };
+  if (!result.ok) return { status: "error", message: t(refusalMessageKey(result.reason) as "app.name") };
   revalidatePath("/field-reports");
-  const REASONS = {
-    alreadyReviewed: "fieldReports.alreadyReviewed",
-    conflict: "progress.conflictTitle",
-    invalid: "validation.invalid",
-    notFound: "progress.notFound",
-    forbidden: "errors.forbiddenAction",
-  } as const;
   const accepted = t("fieldReports.acceptedMany", { count: result.accepted });
   if (result.refused.length === 0) return { status: "saved", message: accepted };
   const list = result.refused
-    .map((refusal) => `${refusal.projectCode ?? refusal.reportId} — ${t(REASONS[refusal.reason])}`)
+    .map((refusal) => `${refusal.projectCode ?? refusal.reportId} — ${refusalInWords(t, refusal)}`)
     .join("; ");
   return { status: "error", message: `${accepted} ${t("fieldReports.refusedMany", { list })}` };
 }

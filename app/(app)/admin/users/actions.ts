@@ -19,8 +19,9 @@ import {
 async function answerWithPassword(
   result: PasswordIssued,
   messageKey: "users.created" | "users.passwordReset",
+  input?: Record<string, FormDataEntryValue>,
 ): Promise<ActionState> {
-  if (!result.ok) return answerAction(result, "/admin/users", "users.saved");
+  if (!result.ok) return answerAction(result, "/admin/users", "users.saved", input);
   revalidatePath("/admin/users");
   const t = await getTranslations();
   return { status: "saved", message: t(messageKey, { password: result.oneTimePassword }) };
@@ -28,18 +29,18 @@ async function answerWithPassword(
 
 export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return answerWithPassword(
-    await adminCreateUser(user, formObject(formData), { ip: await clientIp() }),
-    "users.created",
-  );
+  const input = formObject(formData);
+  return answerWithPassword(await adminCreateUser(user, input, { ip: await clientIp() }), "users.created", input);
 }
 
 export async function updateUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
+  const input = formObject(formData);
   return answerAction(
-    await adminUpdateUser(user, formObject(formData), { ip: await clientIp() }),
+    await adminUpdateUser(user, input, { ip: await clientIp() }),
     "/admin/users",
     "users.saved",
+    input,
   );
 }
 

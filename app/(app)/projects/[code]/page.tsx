@@ -3,13 +3,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
+import { FieldReportCard } from "@/components/field-report-card";
 import { ProgressForm } from "@/components/progress-form";
 import { ProjectDetailsForm } from "@/components/project-details-form";
 import { ProjectHistory } from "@/components/project-history";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { pendingReportsForProject } from "@/lib/field-reports/field-reports";
+import { fieldReportsOnProject } from "@/lib/field-reports/list-field-reports";
 import { isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
@@ -31,11 +32,11 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const project = await getProjectForUser(user, code);
   if (!project) notFound();
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
-  const [t, format, locale, pendingReports] = await Promise.all([
+  const [t, format, locale, fieldReports] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getLocale() as Promise<Locale>,
-    pendingReportsForProject(user, project.id),
+    fieldReportsOnProject(user, project.id),
   ]);
   const unitLabel = project.unit ? t(`units.${project.unit}` as "units.km") : null;
   const quantity = (value: number | null) =>
@@ -60,6 +61,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
     plannedQuantity: project.plannedQuantity,
     unitLabel,
     forecastFinish: dateOrNull(project.forecastFinish),
+    pauseReason: project.pauseReason,
   };
 
   const facts: [string, React.ReactNode][] = [
@@ -149,7 +151,6 @@ export default async function ProjectPage({ params }: { params: Params }) {
             {t("progress.title")}
           </h2>
           <ProgressForm
-            key={`progress-${project.version}`}
             project={formProject}
             statuses={nextStatuses(project.status)}
             today={today}
@@ -167,7 +168,6 @@ export default async function ProjectPage({ params }: { params: Params }) {
             {t("fieldReports.submitTitle")}
           </h2>
           <ProgressForm
-            key={`report-${project.version}`}
             project={formProject}
             statuses={nextStatuses(project.status)}
             today={today}
@@ -176,22 +176,27 @@ export default async function ProjectPage({ params }: { params: Params }) {
           />
         </section>
       )}
-      {pendingReports.length > 0 && (
-        <section className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4" aria-labelledby="pending-heading">
-          <h2 id="pending-heading" className="text-lg font-semibold">
-            {t("fieldReports.pendingOnProject")}
+      {fieldReports.reports.length > 0 && (
+        <section
+          className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4"
+          aria-labelledby="reports-heading"
+          data-testid="project-field-reports"
+        >
+          <h2 id="reports-heading" className="text-lg font-semibold">
+            {fieldReports.mode === "review" ? t("fieldReports.pendingOnProject") : t("progressChange.own.title")}
           </h2>
-          <ul className="mt-2 space-y-1 text-sm">
-            {pendingReports.map((report) => (
+          {fieldReports.mode === "review" && (
+            <Link href="/field-reports" className="text-sm text-brand underline">
+              {t("fieldReports.title")}
+            </Link>
+          )}
+          <ol className="mt-2 space-y-3">
+            {fieldReports.reports.map((report) => (
               <li key={report.id}>
-                {format.dateTime(report.createdAt, { dateStyle: "medium" })} · {report.submittedBy.name} ·{" "}
-                {t(`statuses.${report.status}`)} · {report.percentComplete}%{" "}
-                <Link href="/field-reports" className="text-brand underline">
-                  {t("fieldReports.title")}
-                </Link>
+                <FieldReportCard report={report} locale={locale} showProject={false} />
               </li>
             ))}
-          </ul>
+          </ol>
         </section>
       )}
       {can(user, "project.editDetails", scope) && !project.withdrawnAt && (
@@ -199,7 +204,6 @@ export default async function ProjectPage({ params }: { params: Params }) {
           <summary className="cursor-pointer text-lg font-semibold">{t("details.edit")}</summary>
           <div className="mt-3">
             <ProjectDetailsForm
-              key={`details-${project.version}`}
               action={updateDetailsAction}
               project={{
                 code: project.code,

@@ -1,11 +1,7 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { withUser } from "@/lib/http/with-user";
 import { oc4idsPackageChunks } from "@/lib/reports/oc4ids";
 
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
-  if (!can(user, "report.export")) return new Response("Forbidden", { status: 403 });
+export const GET = withUser({ permission: "report.export" }, async ({ request, user }) => {
   const chunks = oc4idsPackageChunks(user, process.env.NEXTAUTH_URL ?? new URL(request.url).origin);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -22,4 +18,4 @@ export async function GET(request: Request): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

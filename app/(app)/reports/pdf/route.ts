@@ -1,6 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { getFormatter, getLocale } from "next-intl/server";
+import { Refused, withUser } from "@/lib/http/with-user";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 import { buildPeriodReport } from "@/lib/reports/period-report";
@@ -8,14 +7,11 @@ import { parseReportQuery, reportSearchParams } from "@/lib/reports/report-query
 import { renderPdf } from "@/lib/reports/render-pdf";
 import { RenderBusyError, RenderTimeoutError } from "@/lib/reports/render-queue";
 
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
-  if (!can(user, "report.export")) return new Response("Forbidden", { status: 403 });
+export const GET = withUser({ permission: "report.export" }, async ({ request, user, query: params, t }) => {
   const url = new URL(request.url);
-  const report = await buildPeriodReport(user, parseReportQuery(Object.fromEntries(url.searchParams)));
-  if (!report) return new Response("Forbidden", { status: 403 });
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
+  const report = await buildPeriodReport(user, parseReportQuery(params));
+  if (!report) throw new Refused("forbidden");
+  const [format, locale] = await Promise.all([getFormatter(), getLocale() as Promise<Locale>]);
   const { query } = report;
   const scope =
     query.scope === "region"
@@ -49,4 +45,4 @@ export async function GET(request: Request): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

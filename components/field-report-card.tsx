@@ -1,0 +1,178 @@
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import Link from "next/link";
+import { type Locale, localizedName } from "@/lib/i18n/locales";
+import type { FieldReportCard as Card } from "@/lib/field-reports/list-field-reports";
+import { StatusBadge } from "./status-badge";
+
+const ROWS = ["status", "percentComplete", "quantityDone", "forecastFinish", "pauseReason"] as const;
+
+/**
+ * One field report as both sides read it: the project's current values beside the proposed ones, the officer's
+ * comment and evidence, how old it is, and either its fate (for the officer) or why accepting it would be refused
+ * now (for the reviewer, before pressing the button).
+ */
+export function FieldReportCard({
+  report,
+  locale,
+  showProject,
+  children,
+}: {
+  report: Card;
+  locale: Locale;
+  showProject: boolean;
+  children?: React.ReactNode;
+}) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const now = useNow();
+  const unit = report.project.unit ? t(`units.${report.project.unit}` as "units.km") : null;
+  const date = (value: string | null) =>
+    value ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : "—";
+  const show = (field: (typeof ROWS)[number], values: Card["current"] | Card["proposed"]) => {
+    const value = values[field];
+    if (value === null || value === undefined) return "—";
+    if (field === "status") return t(`statuses.${value}` as "statuses.PLANNED");
+    if (field === "percentComplete") return `${value}%`;
+    if (field === "quantityDone") return `${format.number(Number(value))} ${unit ?? ""}`.trim();
+    if (field === "forecastFinish") return date(String(value));
+    return t(`pauseReasons.${value}` as "pauseReasons.OTHER");
+  };
+  const rows = ROWS.filter((field) => field !== "quantityDone" || unit !== null);
+  const when = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : "";
+  const advice = report.advice;
+  const adviceErrors = Object.entries(advice?.fieldErrors ?? {});
+  const refused = Boolean(advice?.withdrawn) || adviceErrors.length > 0;
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid="field-report">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        {showProject ? (
+          <Link href={`/projects/${report.project.code}`} className="font-semibold text-brand hover:underline">
+            <span className="font-mono text-xs">{report.project.code}</span> {localizedName(report.project, locale)}
+          </Link>
+        ) : (
+          <span className="font-semibold">{t("progressChange.report.title", { id: report.id })}</span>
+        )}
+        <span className="text-sm font-semibold text-slate-700" data-testid="report-state">
+          {t(`fieldReports.states.${report.state}` as "fieldReports.states.PENDING")}
+        </span>
+      </div>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("fieldReports.submittedBy")}: {report.submittedBy.name} · {when(report.createdAt)} ·{" "}
+        <span data-testid="report-age">{format.relativeTime(report.createdAt, now)}</span>
+      </p>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left text-sm" data-testid="report-changes">
+          <caption className="sr-only">{t("progressChange.report.changes")}</caption>
+          <thead>
+            <tr className="text-slate-600">
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                {t("progressChange.report.field")}
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                {t("progressChange.report.current")}
+              </th>
+              <th scope="col" className="py-1 font-semibold">
+                {t("progressChange.report.proposed")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((field) => {
+              const current = show(field, report.current);
+              const proposed = show(field, report.proposed);
+              const changed = current !== proposed;
+              return (
+                <tr key={field} className="border-t border-slate-100" data-field={field}>
+                  <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
+                    {t(`progressChange.fields.${field}` as "progressChange.fields.status")}
+                  </th>
+                  <td className="py-1 pr-3 tabular-nums">
+                    {field === "status" ? <StatusBadge status={report.current.status} /> : current}
+                  </td>
+                  <td className={`py-1 tabular-nums ${changed ? "font-semibold" : "text-slate-600"}`}>
+                    {changed && <span aria-hidden="true">→ </span>}
+                    {field === "status" ? <StatusBadge status={report.proposed.status} /> : proposed}
+                  </td>
+                </tr>
+              );
+            })}
+            <tr className="border-t border-slate-100">
+              <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
+                {t("progressChange.fields.asOf")}
+              </th>
+              <td className="py-1 pr-3">{date(report.current.lastProgressAsOf)}</td>
+              <td className="py-1">{date(report.proposed.asOf)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 whitespace-pre-line text-sm">
+        <span className="font-semibold">{t("progress.comment")}:</span> {report.comment}
+      </p>
+      {report.evidenceUrl && (
+        <a
+          href={report.evidenceUrl}
+          rel="noopener noreferrer nofollow"
+          target="_blank"
+          className="text-sm text-brand underline"
+        >
+          {t("history.evidence")}
+        </a>
+      )}
+      {report.state === "ACCEPTED" && (
+        <p className="mt-2 text-sm text-emerald-800">
+          {t("progressChange.report.acceptedBy", {
+            name: report.reviewedBy?.name ?? "—",
+            when: when(report.reviewedAt),
+          })}
+        </p>
+      )}
+      {report.state === "REJECTED" && (
+        <p className="mt-2 text-sm text-red-800">
+          {t("progressChange.report.rejectedBy", {
+            name: report.reviewedBy?.name ?? "—",
+            when: when(report.reviewedAt),
+            reason: report.rejectionReason ?? "",
+          })}
+        </p>
+      )}
+      {report.state === "SUPERSEDED" && (
+        <p className="mt-2 text-sm text-slate-600">
+          {t("progressChange.report.superseded", { when: when(report.reviewedAt) })}
+        </p>
+      )}
+      {advice && (
+        <div
+          className={`mt-2 rounded px-3 py-2 text-sm ${refused ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900"}`}
+          data-testid="report-advice"
+        >
+          {advice.withdrawn ? (
+            t("refusals.withdrawn")
+          ) : adviceErrors.length === 0 ? (
+            t("progressChange.report.acceptable")
+          ) : (
+            <>
+              <p className="font-semibold">{t("progressChange.report.wouldBeRefused")}</p>
+              <ul className="list-disc pl-5">
+                {adviceErrors.map(([field, key]) => (
+                  <li key={field}>
+                    {t.has(`progressChange.fields.${field}` as "app.name")
+                      ? `${t(`progressChange.fields.${field}` as "app.name")}: `
+                      : ""}
+                    {t(
+                      t.has(`formErrors.${key}` as "app.name")
+                        ? (`formErrors.${key}` as "app.name")
+                        : "formErrors.invalid",
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {children}
+    </article>
+  );
+}

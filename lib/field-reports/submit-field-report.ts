@@ -1,0 +1,96 @@
+import "server-only";
+import { writeAudit } from "../audit/write-audit";
+import { can, type Actor } from "../auth/permissions";
+import { prisma } from "../db";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
+import { Prisma } from "../generated/prisma/client";
+import { dateFromIso } from "../progress/calendar";
+import { checkProgressChange } from "../progress/progress-change";
+import { ZFieldReportInput, type TProgressChange } from "../progress/progress-input";
+import { oblastIdsOf, projectForChange, type ProjectForChange } from "../progress/project-for-change";
+
+export type SubmitFieldReportResult =
+  | { ok: true; reportId: number; replacedReportId: number | null }
+  | { ok: false; reason: "notFound" | "forbidden" | "withdrawn" }
+  | { ok: false; reason: "invalid"; fieldErrors: FieldErrors };
+
+/**
+ * Stores a field report with its audit row, inside the caller's transaction. An officer keeps one pending report
+ * per project: an earlier pending one is marked SUPERSEDED by this one (and named in the audit row).
+ */
+export async function storeFieldReport(
+  tx: Prisma.TransactionClient,
+  user: Actor,
+  project: ProjectForChange,
+  change: TProgressChange & { comment: string },
+  context: { ip: string | null },
+): Promise<{ reportId: number; replacedReportId: number | null }> {
+  // Two submissions of one officer on one project at the same moment take turns here.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${project.id}::int4, ${user.id}::int4)::text AS locked`;
+  const pending = await tx.fieldReport.findFirst({
+    where: { projectId: project.id, submittedById: user.id, state: "PENDING" },
+    select: { id: true },
+  });
+  const created = await tx.fieldReport.create({
+    data: {
+      projectId: project.id,
+      submittedById: user.id,
+      status: change.status,
+      percentComplete: change.percentComplete,
+      quantityDone: change.quantityDone === undefined ? null : new Prisma.Decimal(change.quantityDone),
+      asOf: dateFromIso(change.asOf),
+      forecastFinish: change.forecastFinish ? dateFromIso(change.forecastFinish) : null,
+      pauseReason: change.status === "PAUSED" ? (change.pauseReason ?? null) : null,
+      comment: change.comment,
+      evidenceUrl: change.evidenceUrl ?? null,
+    },
+  });
+  if (pending) {
+    await tx.fieldReport.updateMany({
+      where: { id: pending.id, state: "PENDING" },
+      data: { state: "SUPERSEDED", supersededById: created.id, reviewedAt: new Date() },
+    });
+  }
+  await writeAudit(tx, {
+    actorId: user.id,
+    action: "fieldReport.submit",
+    targetType: "project",
+    targetId: String(project.id),
+    oblastId: user.oblastId,
+    after: {
+      reportId: created.id,
+      replacedReportId: pending?.id ?? null,
+      status: change.status,
+      percentComplete: change.percentComplete,
+      quantityDone: change.quantityDone ?? null,
+      asOf: change.asOf,
+      forecastFinish: change.forecastFinish ?? null,
+      pauseReason: change.pauseReason ?? null,
+      comment: change.comment,
+    },
+    ip: context.ip,
+  });
+  return { reportId: created.id, replacedReportId: pending?.id ?? null };
+}
+
+/**
+ * An akimat officer reports what they saw on a project of their oblast; ministry staff review it. The change is
+ * checked by the same rules as a direct update, so the officer sees now what the ministry would be told.
+ */
+export async function submitFieldReport(
+  user: Actor,
+  rawInput: unknown,
+  context: { ip: string | null },
+): Promise<SubmitFieldReportResult> {
+  const parsed = ZFieldReportInput.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { projectCode, ...change } = parsed.data;
+  const project = await projectForChange(user, projectCode);
+  if (!project) return { ok: false, reason: "notFound" };
+  if (!can(user, "fieldReport.submit", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
+  if (project.withdrawnAt) return { ok: false, reason: "withdrawn" };
+  const errors = checkProgressChange(project, change);
+  if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
+  const stored = await prisma.$transaction((tx) => storeFieldReport(tx, user, project, change, context));
+  return { ok: true, ...stored };
+}
