@@ -39,10 +39,6 @@ export default async function AuditPage({
   const params = Object.fromEntries(
     Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),
   );
-  const oblastName = (code: string | null) => {
-    const oblast = OBLASTS.find((candidate) => candidate.code === code);
-    return oblast ? localizedName(oblast, locale) : "";
-  };
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
