@@ -79,6 +79,7 @@ export async function listAudit(actor: Actor, query: TAuditQuery) {
   ]);
   const oblastCodes = new Map(oblasts.map((oblast) => [oblast.id, oblast.code]));
   return {
+    oblastCodes,
     total,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
@@ -90,19 +91,20 @@ export async function listAudit(actor: Actor, query: TAuditQuery) {
   };
 }
 
+export type AuditRow = Prisma.AuditLogGetPayload<{ include: { actor: { select: { name: true; email: true } } } }>;
+
 /** Every matching audit row, newest first, in batches: an export never holds the whole log in memory. */
 export async function* auditRows(actor: Actor, query: TAuditQuery, batchSize = 1000) {
   if (!can(actor, "audit.read")) return;
   const where = await auditWhere(query);
   let cursor: bigint | null = null;
   for (;;) {
-    const batch: Prisma.AuditLogGetPayload<{ include: { actor: { select: { name: true; email: true } } } }>[] =
-      await prisma.auditLog.findMany({
-        where: cursor === null ? where : { AND: [where, { id: { lt: cursor } }] },
-        orderBy: { id: "desc" },
-        take: batchSize,
-        include: { actor: { select: { name: true, email: true } } },
-      });
+    const batch: AuditRow[] = await prisma.auditLog.findMany({
+      where: cursor === null ? where : { AND: [where, { id: { lt: cursor } }] },
+      orderBy: { id: "desc" },
+      take: batchSize,
+      include: { actor: { select: { name: true, email: true } } },
+    });
     if (batch.length === 0) return;
     yield* batch;
     cursor = batch[batch.length - 1]!.id;

@@ -1,30 +1,85 @@
 // CSV as Excel reads it: UTF-8 with a byte-order mark (so Kazakh letters show correctly), CRLF line ends, and
-// every field quoted when it needs to be. Cells that a spreadsheet would run as a formula are made inert.
+// every field quoted when it needs to be (RFC 4180). Text cells that a spreadsheet would run as a formula are made
+// inert; numbers are numbers, so a negative amount stays a number.
 export const CSV_BOM = "\uFEFF";
 
-export function csvField(value: unknown): string {
+export type CsvSeparator = "," | ";";
+
+/**
+ * The separator the reader's Excel expects: Kazakh and Russian Windows use a decimal comma and so split CSV on
+ * semicolons; English uses commas. `?sep=comma|semicolon` overrides it.
+ */
+export function csvSeparator(locale: string, requested?: string | null): CsvSeparator {
+  if (requested === "comma") return ",";
+  if (requested === "semicolon") return ";";
+  return locale === "en" ? "," : ";";
+}
+
+/**
+ * One field. With the semicolon separator (Kazakh and Russian Excel) numbers take a decimal comma and dates read
+ * 03.12.2026, as that Excel parses them; with the comma separator numbers keep the point and dates are ISO
+ * (2026-12-03), which English Excel parses. A date at midnight UTC is a calendar day (a DATE column); any other
+ * moment is written in Kazakhstan time with hours and minutes.
+ */
+export function csvField(value: unknown, separator: CsvSeparator = ","): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "bigint") {
+    const text = String(value);
+    return separator === ";" ? text.replace(".", ",") : text;
+  }
   let text =
-    value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    value instanceof Date
+      ? csvDate(value, separator)
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
+  // A plain signed number is no formula: "-12" stays a number for the spreadsheet.
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(values: unknown[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
+function csvDate(value: Date, separator: CsvSeparator): string {
+  const isDay = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
+  const local = isDay ? `${value.toISOString().slice(0, 10)} 00:00` : kazakhstanDateTime(value);
+  const [date, time] = local.split(" ") as [string, string];
+  const [year, month, day] = date.split("-");
+  const shown = separator === ";" ? `${day}.${month}.${year}` : date;
+  return isDay ? shown : `${shown} ${time}`;
+}
+
+/** YYYY-MM-DD HH:MM in Kazakhstan time. */
+function kazakhstanDateTime(moment: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Almaty",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(moment);
+}
+
+export function csvLine(values: unknown[], separator: CsvSeparator = ","): string {
+  return `${values.map((value) => csvField(value, separator)).join(separator)}\r\n`;
 }
 
 /**
  * A streamed CSV download from rows produced one by one. Rows are pulled only when the client reads, so a slow
  * download holds back the database reads instead of piling rows up in memory.
  */
-export function csvResponse(filename: string, header: string[], rows: AsyncIterable<unknown[]>): Response {
+export function csvResponse(
+  filename: string,
+  header: string[],
+  rows: AsyncIterable<unknown[]>,
+  separator: CsvSeparator = ",",
+): Response {
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
   const CHUNK_ROWS = 200;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + csvLine(header)));
+      controller.enqueue(encoder.encode(CSV_BOM + csvLine(header, separator)));
     },
     async pull(controller) {
       let text = "";
@@ -35,7 +90,7 @@ export function csvResponse(filename: string, header: string[], rows: AsyncItera
           controller.close();
           return;
         }
-        text += csvLine(next.value);
+        text += csvLine(next.value, separator);
       }
       controller.enqueue(encoder.encode(text));
     },

@@ -1,10 +1,9 @@
 import "server-only";
-import { z } from "zod";
-import { can, type Actor } from "../auth/permissions";
+import { createHash } from "node:crypto";
+import { type Actor, can, projectScope } from "../auth/permissions";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { isoDate } from "../progress/calendar";
-import { projectScope } from "../auth/permissions";
 
 // The catalog with its current progress as an Open Contracting for Infrastructure Data Standard (OC4IDS 0.9)
 // project package. Mappings (documented in docs/oc4ids.md):
@@ -13,48 +12,10 @@ import { projectScope } from "../auth/permissions";
 //   sector  our categories → projectSector codes (SECTOR_BY_CATEGORY);
 //   type    our actions → projectType codes where one fits (TYPE_BY_ACTION).
 
-export const OC4IDS_PROJECT_STATUS = [
-  "identification",
-  "preparation",
-  "implementation",
-  "completion",
-  "completed",
-  "cancelled",
-] as const;
-export const OC4IDS_PROJECT_SECTOR = [
-  "education",
-  "health",
-  "energy",
-  "energy.solar",
-  "energy.wind",
-  "energy.hydropower",
-  "energy.biomass",
-  "energy.geothermal",
-  "communications",
-  "waterAndWaste",
-  "governance",
-  "economy",
-  "cultureSportsAndRecreation",
-  "transport",
-  "transport.air",
-  "transport.water",
-  "transport.rail",
-  "transport.road",
-  "transport.urban",
-  "transport.lowCarbon",
-  "socialHousing",
-  "naturalResources",
-  "naturalResources.floodProtection",
-] as const;
-export const OC4IDS_PROJECT_TYPE = [
-  "construction",
-  "maintenance",
-  "rehabilitation",
-  "replacement",
-  "expansion",
-  "decommissioning",
-] as const;
-type Sector = (typeof OC4IDS_PROJECT_SECTOR)[number];
+// Codes are checked against the standard's own codelists and JSON schema (../shared/standards/oc4ids-0.9.5) in
+// tests/integration/oc4ids.test.ts: this module holds mappings only, never a copy of the schema.
+type Sector = string;
+type ProjectType = "construction" | "rehabilitation" | "replacement" | "expansion" | "decommissioning";
 
 export const STATUS_MAPPING = {
   PLANNED: "identification",
@@ -99,7 +60,7 @@ export const SECTOR_BY_CATEGORY: Record<string, Sector[]> = {
   "emergency-other": ["governance"],
 };
 const DEFAULT_SECTOR: Sector[] = ["economy"];
-export const TYPE_BY_ACTION: Partial<Record<string, (typeof OC4IDS_PROJECT_TYPE)[number]>> = {
+export const TYPE_BY_ACTION: Partial<Record<string, ProjectType>> = {
   BUILD: "construction",
   CREATE: "construction",
   ELECTRIFY: "expansion",
@@ -107,60 +68,41 @@ export const TYPE_BY_ACTION: Partial<Record<string, (typeof OC4IDS_PROJECT_TYPE)
   RECONSTRUCT: "rehabilitation",
   MODERNISE: "rehabilitation",
   RESTORE: "rehabilitation",
-  REPAIR: "maintenance",
+  // The projectType codelist has no "maintenance": rehabilitation is its code for repair works.
+  REPAIR: "rehabilitation",
   RELOCATE: "replacement",
 };
-
-const ZPeriod = z.strictObject({ startDate: z.iso.datetime().optional(), endDate: z.iso.datetime().optional() });
-/** The parts of the OC4IDS 0.9 project schema this export fills, with its codelists; used to validate it in tests. */
-export const ZOc4idsProject = z.strictObject({
-  id: z.string().regex(/^oc4ids-[a-z0-9]{6}-/),
-  updated: z.iso.datetime(),
-  title: z.string().min(1),
-  description: z.string().min(1),
-  status: z.enum(OC4IDS_PROJECT_STATUS),
-  type: z.enum(OC4IDS_PROJECT_TYPE).optional(),
-  sector: z.array(z.enum(OC4IDS_PROJECT_SECTOR)).min(1),
-  purpose: z.string().optional(),
-  period: ZPeriod.optional(),
-  budget: z
-    .strictObject({ amount: z.strictObject({ amount: z.number().nonnegative(), currency: z.literal("KZT") }) })
-    .optional(),
-  locations: z
-    .array(
-      z.strictObject({
-        id: z.string(),
-        description: z.string(),
-        address: z.strictObject({
-          region: z.string().optional(),
-          locality: z.string().optional(),
-          countryName: z.string(),
-        }),
-      }),
-    )
-    .min(1),
-  completion: z.strictObject({ endDate: z.iso.datetime().optional(), finalScope: z.string().optional() }).optional(),
-  identificationPeriod: ZPeriod.optional(),
-  implementationPeriod: ZPeriod.optional(),
-});
-export const ZOc4idsPackage = z.strictObject({
-  uri: z.url(),
-  publishedDate: z.iso.datetime(),
-  version: z.string().regex(/^\d+\.\d+$/),
-  publisher: z.strictObject({ name: z.string().min(1) }),
-  license: z.url().optional(),
-  projects: z.array(ZOc4idsProject).min(1),
-});
 
 /** The project identifier prefix (OC4IDS asks publishers to register one; this one is the tracker's own). */
 export const OC4IDS_PREFIX = "oc4ids-kzbtys-";
 
-type Row = Prisma.ProjectGetPayload<{
-  include: { category: true; district: true; oblasts: { include: { oblast: true } } };
-}>;
-const dateTime = (date: Date) => `${isoDate(date)}T00:00:00Z`;
+/**
+ * OpenStreetMap relations of the four oblasts (the same as ../shared/geo/western-oblasts.geojson's `osm_relation`),
+ * published as gazetteer identifiers (scheme OSMR of the locationGazetteers codelist) so a reader can draw them.
+ */
+export const OSM_RELATION_BY_OBLAST: Record<string, string> = {
+  AKT: "85101",
+  ATY: "85104",
+  ZKO: "85122",
+  MAN: "85117",
+};
 
-export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
+const projectInclude = {
+  category: true,
+  district: true,
+  oblasts: { include: { oblast: true } },
+} satisfies Prisma.ProjectInclude;
+type Row = Prisma.ProjectGetPayload<{ include: typeof projectInclude }>;
+type Observation = { asOf: Date; percentComplete: number; id: number };
+
+const dateTime = (date: Date) => `${isoDate(date)}T00:00:00Z`;
+const kzt = (amount: Prisma.Decimal) => ({ amount: Number(amount), currency: "KZT" });
+/** A party id built from the organisation's name, stable between exports. */
+const partyId = (name: string) =>
+  `org-${createHash("sha256").update(name.trim().toLowerCase()).digest("hex").slice(0, 12)}`;
+
+/** One project as an OC4IDS 0.9 project object; `history` is its progress updates, oldest first. */
+export function toOc4ids(project: Row, history: Observation[]): Record<string, unknown> {
   const planned =
     project.baselineStart || project.baselineFinish || project.horizon
       ? {
@@ -171,24 +113,73 @@ export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
         }
       : undefined;
   const quantity = project.plannedQuantity ? ` ${Number(project.plannedQuantity)} ${project.unit}.` : "";
+  const authority = project.responsibleOrganisation?.trim();
+  const metrics = [
+    ...(history.length > 0
+      ? [
+          {
+            id: "physicalProgress",
+            title: "Physical progress",
+            description: "Percent complete as recorded in each progress update (as-of date).",
+            observations: history.map((update) => ({
+              id: `physicalProgress-${update.id}`,
+              period: { startDate: dateTime(update.asOf), endDate: dateTime(update.asOf) },
+              measure: update.percentComplete,
+              unit: { name: "percent" },
+            })),
+          },
+        ]
+      : []),
+    ...(project.budgetSpent
+      ? [
+          {
+            id: "financialProgress",
+            title: "Financial progress",
+            description: "Amount spent to date.",
+            observations: [
+              {
+                id: "financialProgress-spent",
+                ...(project.lastProgressAsOf ? { period: { endDate: dateTime(project.lastProgressAsOf) } } : {}),
+                value: kzt(project.budgetSpent),
+              },
+            ],
+          },
+        ]
+      : []),
+  ];
   return {
     id: `${OC4IDS_PREFIX}${project.code}`,
     updated: project.updatedAt.toISOString(),
+    language: "kk",
     title: project.nameKk,
     description: `${project.nameEn ?? project.nameRu ?? project.nameKk}.${quantity} Decree No. 946 of 10 November 2025, point ${project.sourcePoint}. Progress: ${project.percentComplete}%.`,
     status: STATUS_MAPPING[project.status],
     ...(TYPE_BY_ACTION[project.action] ? { type: TYPE_BY_ACTION[project.action] } : {}),
     sector: SECTOR_BY_CATEGORY[project.category.code] ?? DEFAULT_SECTOR,
-    purpose: project.category.nameEn,
+    purpose: project.category.nameEn ?? project.category.nameKk,
     ...(planned ? { period: planned } : {}),
-    ...(project.budgetBaseline
-      ? { budget: { amount: { amount: Number(project.budgetBaseline), currency: "KZT" as const } } }
+    ...(project.budgetBaseline || project.budgetForecast
+      ? {
+          budget: {
+            amount: kzt((project.budgetForecast ?? project.budgetBaseline)!),
+            ...(project.budgetNote ? { description: project.budgetNote } : {}),
+          },
+        }
+      : {}),
+    ...(authority
+      ? {
+          publicAuthority: { id: partyId(authority), name: authority },
+          parties: [{ id: partyId(authority), name: authority, roles: ["publicAuthority"] }],
+        }
       : {}),
     locations: project.oblasts.map((link, index) => ({
       id: String(index + 1),
       description: [project.place, project.district?.nameKk, link.oblast.nameKk].filter(Boolean).join(", "),
+      ...(OSM_RELATION_BY_OBLAST[link.oblast.code]
+        ? { gazetteer: { scheme: "OSMR", identifiers: [OSM_RELATION_BY_OBLAST[link.oblast.code]] } }
+        : {}),
       address: {
-        region: link.oblast.nameEn,
+        region: link.oblast.nameEn ?? link.oblast.nameKk,
         ...(project.district?.nameEn ? { locality: project.district.nameEn } : {}),
         countryName: "Kazakhstan",
       },
@@ -201,6 +192,7 @@ export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
           },
         }
       : {}),
+    ...(metrics.length > 0 ? { metrics } : {}),
     ...(project.status === "COMPLETED" && project.actualFinish
       ? {
           completion: {
@@ -212,7 +204,7 @@ export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
   };
 }
 
-/** The package as JSON text, chunk by chunk: projects are read in batches, never all at once. */
+/** The package as JSON text, chunk by chunk: projects (and their history) are read in batches, never all at once. */
 export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batchSize = 500): AsyncGenerator<string> {
   if (!can(user, "report.export")) return;
   const head = {
@@ -230,11 +222,22 @@ export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batch
       where: { AND: [projectScope(user), { withdrawnAt: null }, { id: { gt: cursor } }] },
       orderBy: { id: "asc" },
       take: batchSize,
-      include: { category: true, district: true, oblasts: { include: { oblast: true } } },
+      include: projectInclude,
     });
     if (batch.length === 0) break;
+    const updates = await prisma.progressUpdate.findMany({
+      where: { projectId: { in: batch.map((project) => project.id) } },
+      select: { id: true, projectId: true, asOf: true, percentComplete: true },
+      orderBy: [{ projectId: "asc" }, { asOf: "asc" }, { id: "asc" }],
+    });
+    const historyByProject = new Map<number, Observation[]>();
+    for (const update of updates) {
+      const history = historyByProject.get(update.projectId);
+      if (history) history.push(update);
+      else historyByProject.set(update.projectId, [update]);
+    }
     for (const project of batch) {
-      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project))}`;
+      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, historyByProject.get(project.id) ?? []))}`;
       first = false;
     }
     cursor = batch[batch.length - 1]!.id;

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { csvResponse } from "@/lib/http/csv";
 import { xlsxResponse } from "@/lib/http/xlsx";
-import { oc4idsPackageChunks, ZOc4idsPackage } from "@/lib/reports/oc4ids";
 import { buildPeriodReport } from "@/lib/reports/period-report";
 import { parseReportQuery } from "@/lib/reports/report-query";
 import { reportTables } from "@/lib/reports/report-tables";
@@ -137,31 +136,5 @@ describe("period report", () => {
       (_, index) => sheet.getRow(index + 2).getCell(1).value,
     );
     expect(codesInSheet).toEqual(table.rows.map((row) => row[0]));
-  });
-});
-
-describe("OC4IDS export", () => {
-  it("is a valid OC4IDS project package with every visible project, statuses mapped to the codelist", async () => {
-    const chunks: string[] = [];
-    for await (const chunk of oc4idsPackageChunks(await actor("manager@batys.demo"), "https://batys.example.kz", 200))
-      chunks.push(chunk);
-    const data = ZOc4idsPackage.parse(JSON.parse(chunks.join("")));
-    const total = await prisma.project.count({ where: { withdrawnAt: null } });
-    expect(data.projects).toHaveLength(total);
-    expect(new Set(data.projects.map((project) => project.id)).size).toBe(total);
-    const b = data.projects.find((project) => project.id.endsWith(codes.B))!;
-    expect(b.status).toBe("completed");
-    const planned = data.projects.filter((project) => project.status === "identification").length;
-    expect(planned).toBe(await prisma.project.count({ where: { withdrawnAt: null, status: "PLANNED" } }));
-  });
-
-  it("gives an akimat officer only their oblast's projects", async () => {
-    const chunks: string[] = [];
-    for await (const chunk of oc4idsPackageChunks(await actor("akimat.zko@batys.demo"), "https://batys.example.kz"))
-      chunks.push(chunk);
-    const data = ZOc4idsPackage.parse(JSON.parse(chunks.join("")));
-    expect(data.projects.length).toBe(
-      await prisma.project.count({ where: { withdrawnAt: null, oblasts: { some: { oblast: { code: "ZKO" } } } } }),
-    );
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ExportLinks } from "@/components/export-links";
 import Link from "next/link";
 import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
@@ -109,20 +110,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             </Link>
           )}
           {can(user, "report.export") && (
-            <>
-              <a
-                href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "csv" })}`}
-                className="text-brand underline"
-              >
-                CSV
-              </a>
-              <a
-                href={`/projects/export?${new URLSearchParams({ ...stringParams, format: "xlsx" })}`}
-                className="text-brand underline"
-              >
-                XLSX
-              </a>
-            </>
+            <ExportLinks
+              path="/projects/export"
+              params={stringParams}
+              locale={locale}
+              labels={{ otherSeparator: t("exports.otherSeparator") }}
+            />
           )}
         </div>
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ExportLinks } from "@/components/export-links";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { CompletionChart } from "@/components/charts/lazy-charts";
@@ -224,18 +225,12 @@ export default async function ReportsPage({
               {table.title} <span className="text-sm font-normal text-slate-600">({table.rows.length})</span>
             </h2>
             <span className="no-print flex gap-2 text-sm">
-              <a
-                href={`/reports/export?${new URLSearchParams({ ...Object.fromEntries(params), table: table.key, format: "csv" })}`}
-                className="text-brand underline"
-              >
-                CSV
-              </a>
-              <a
-                href={`/reports/export?${new URLSearchParams({ ...Object.fromEntries(params), table: table.key, format: "xlsx" })}`}
-                className="text-brand underline"
-              >
-                XLSX
-              </a>
+              <ExportLinks
+                path="/reports/export"
+                params={{ ...Object.fromEntries(params), table: table.key }}
+                locale={locale}
+                labels={{ otherSeparator: t("exports.otherSeparator") }}
+              />
             </span>
           </div>
           {table.rows.length === 0 ? (

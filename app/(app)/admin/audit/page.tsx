@@ -1,10 +1,18 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { listAudit, parseAuditQuery } from "@/lib/audit/list-audit";
+import {
+  actionLabel,
+  auditChanges,
+  localDateTime,
+  oblastLabel,
+  targetNamer,
+  type Translate,
+} from "@/lib/audit/readable-audit";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 
@@ -12,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
+// Filter choices: a prefix matches every action under it (`fieldReport` matches submit, accept and reject).
 const ACTIONS = ["project.progress", "project.details", "fieldReport", "user", "auth.signIn", "catalog.import"];
 
 export default async function AuditPage({
@@ -23,15 +32,13 @@ export default async function AuditPage({
   const query = parseAuditQuery(await searchParams);
   const result = await listAudit(user, query);
   if (!result) forbidden();
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
+  const translate = t as unknown as Translate;
+  const targetOf = await targetNamer(translate, result.entries, locale);
   const { page: _page, ...filters } = query;
   const params = Object.fromEntries(
     Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),
   );
-  const oblastName = (code: string | null) => {
-    const oblast = OBLASTS.find((candidate) => candidate.code === code);
-    return oblast ? localizedName(oblast, locale) : "";
-  };
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
@@ -81,7 +88,7 @@ export default async function AuditPage({
             <option value="">{t("common.all")}</option>
             {ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {actionLabel(translate, action)}
               </option>
             ))}
           </select>
@@ -129,24 +136,41 @@ export default async function AuditPage({
           { label: t("audit.change") },
         ]}
       >
-        {result.entries.map((entry) => (
-          <tr key={entry.id} className="border-t border-slate-200 align-top">
-            <td className="whitespace-nowrap px-3 py-2">
-              {format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}
-            </td>
-            <td className="px-3 py-2">{entry.actor?.name ?? t("audit.system")}</td>
-            <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-            <td className="px-3 py-2 font-mono text-xs">
-              {[entry.targetType, entry.targetId].filter(Boolean).join(":")}
-            </td>
-            <td className="px-3 py-2">{oblastName(entry.oblastCode)}</td>
-            <td className="px-3 py-2 font-mono text-xs">{entry.ip ?? ""}</td>
-            <td className="max-w-md px-3 py-2 font-mono text-xs break-words">
-              {entry.before ? <span className="text-slate-600">{JSON.stringify(entry.before)} → </span> : null}
-              {entry.after ? JSON.stringify(entry.after) : ""}
-            </td>
-          </tr>
-        ))}
+        {result.entries.map((entry) => {
+          const target = targetOf(entry);
+          const changes = auditChanges(translate, entry, locale, result.oblastCodes);
+          return (
+            <tr key={entry.id} className="border-t border-slate-200 align-top">
+              <td className="whitespace-nowrap px-3 py-2">{localDateTime(entry.at)}</td>
+              <td className="px-3 py-2">{entry.actor?.name ?? t("audit.system")}</td>
+              <td className="px-3 py-2">{actionLabel(translate, entry.action)}</td>
+              <td className="px-3 py-2">
+                {target.href ? (
+                  <a href={target.href} className="text-brand underline">
+                    {target.label}
+                  </a>
+                ) : (
+                  target.label
+                )}
+              </td>
+              <td className="px-3 py-2">{oblastLabel(entry.oblastId, locale, result.oblastCodes)}</td>
+              <td className="px-3 py-2 font-mono text-xs">{entry.ip ?? ""}</td>
+              <td className="max-w-md px-3 py-2 text-xs break-words">
+                {changes.length > 0 ? (
+                  <ul className="space-y-0.5">
+                    {changes.map((change) => (
+                      <li key={change.field}>
+                        <span className="font-semibold">{change.field}:</span>{" "}
+                        {change.before ? <span className="text-slate-600">{change.before} → </span> : null}
+                        {change.after}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
       </ListTable>
       <Pagination page={result.page} pages={result.pages} params={params} />
     </>

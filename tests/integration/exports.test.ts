@@ -1,0 +1,139 @@
+import ExcelJS from "exceljs";
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { parseAuditQuery } from "@/lib/audit/list-audit";
+import { readableAuditHeader, readableAuditRows, type Translate } from "@/lib/audit/readable-audit";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { prisma } from "@/lib/db";
+import { csvResponse, csvSeparator } from "@/lib/http/csv";
+import { exportTitle } from "@/lib/http/export-title";
+import { xlsxResponse } from "@/lib/http/xlsx";
+import { projectExportHeader, projectExportRows } from "@/lib/projects/export-projects";
+import { parseProjectListQuery } from "@/lib/projects/list-projects";
+import en from "@/messages/en.json";
+import ru from "@/messages/ru.json";
+import { actor, freshProject } from "../support/actors";
+
+const translator = (locale: "en" | "ru") =>
+  createTranslator({ locale, messages: locale === "en" ? en : ru }) as unknown as Translate;
+
+/** RFC 4180 fields of a CSV text (quoted fields may hold the separator, quotes and line breaks). */
+function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      row.push(field);
+      field = "";
+    } else if (char === "\r" && text[index + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      index++;
+    } else field += char;
+  }
+  return rows;
+}
+
+describe("CSV files Excel opens", () => {
+  it("chooses the separator by language, semicolon for Kazakh and Russian, comma for English, overridable", () => {
+    expect(csvSeparator("kk")).toBe(";");
+    expect(csvSeparator("ru")).toBe(";");
+    expect(csvSeparator("en")).toBe(",");
+    expect(csvSeparator("ru", "comma")).toBe(",");
+    expect(csvSeparator("en", "semicolon")).toBe(";");
+  });
+
+  it("writes the same rows with either separator; negative numbers stay numbers, formulas are made inert", async () => {
+    async function* rows() {
+      yield ["A-1", -12.5, '=HYPERLINK("x")', "a;b, c", new Date("2026-12-03T00:00:00Z")];
+    }
+    const read = async (response: Response) =>
+      new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const semicolon = await read(csvResponse("x.csv", ["code", "n", "text", "list", "day"], rows(), ";"));
+    const comma = await read(csvResponse("x.csv", ["code", "n", "text", "list", "day"], rows(), ","));
+    expect(semicolon.startsWith("\uFEFF")).toBe(true);
+    expect(parseCsv(semicolon.slice(1), ";")[1]).toEqual(["A-1", "-12,5", '\'=HYPERLINK("x")', "a;b, c", "03.12.2026"]);
+    expect(parseCsv(comma.slice(1), ",")[1]).toEqual(["A-1", "-12.5", '\'=HYPERLINK("x")', "a;b, c", "2026-12-03"]);
+  });
+});
+
+describe("XLSX files Excel opens", () => {
+  it("has a title, a frozen header with an autofilter, column widths, and typed numbers and dates", async () => {
+    const manager = await actor("manager@batys.demo");
+    const project = await freshProject("AKT", 5);
+    await prisma.project.update({
+      where: { id: project.id },
+      data: { baselineFinish: new Date("2029-06-30T00:00:00Z"), budgetBaseline: "125000000000.50" },
+    });
+    const t = translator("en");
+    const query = parseProjectListQuery({ q: project.code });
+    const title = exportTitle(t, { what: "Projects", scope: "Aktobe Region", filters: `q=${project.code}`, by: "M" });
+    const response = xlsxResponse("p.xlsx", [
+      {
+        name: "Projects",
+        title,
+        header: projectExportHeader(t),
+        rows: projectExportRows(manager, query, t, "en"),
+      },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("Projects");
+    expect(String(sheet.getRow(title.length).getCell(1).value)).toMatch(/^Generated \d\d\.\d\d\.\d{4} \d\d:\d\d by M$/);
+    const headerRow = title.length + 2;
+    expect(sheet.getRow(headerRow).getCell(1).value).toBe(en.projects.columnCode);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(10);
+    const header = (sheet.getRow(headerRow).values as unknown[]).slice(1);
+    const row = sheet.getRow(headerRow + 1);
+    const cell = (label: string) => row.getCell(header.indexOf(label) + 1);
+    expect(cell(en.projects.columnCode).value).toBe(project.code);
+    expect(cell(en.projects.columnProgress).value).toBe(0);
+    expect(typeof cell(en.projects.columnProgress).value).toBe("number");
+    expect(cell(en.details.budgetBaseline).value).toBe(125000000000.5);
+    expect(cell(en.details.baselineFinish).value).toEqual(new Date("2029-06-30T00:00:00Z"));
+    expect(cell(en.details.baselineFinish).numFmt).toBe("dd.mm.yyyy");
+  });
+});
+
+describe("the audit log in words", () => {
+  it("names the action, the project by code and name, and each change before → after in the reader's language", async () => {
+    const ministry = await actor("ministry@batys.demo");
+    const project = await freshProject("ATY", 7);
+    await writeAudit(prisma, {
+      actorId: ministry.id,
+      action: "project.details",
+      targetType: "project",
+      targetId: String(project.id),
+      before: { confidence: "GREEN", baselineFinish: "2029-01-31", version: 1 },
+      after: { confidence: "RED", baselineFinish: "2029-12-31", version: 2 },
+    });
+    const rows: unknown[][] = [];
+    const t = translator("ru");
+    for await (const row of readableAuditRows(ministry, parseAuditQuery({ project: project.code }), t, "ru"))
+      rows.push(row);
+    expect(readableAuditHeader(t)[3]).toBe(ru.audit.action);
+    expect(rows).toHaveLength(1);
+    const [, who, , action, target, , , change] = rows[0]!;
+    expect(who).toBe((await prisma.user.findUniqueOrThrow({ where: { id: ministry.id } })).name);
+    expect(action).toBe(ru.auditActions.project_details);
+    expect(target).toBe(`${project.code} — ${project.nameRu ?? project.nameKk}`);
+    expect(change).toBe(
+      `${ru.auditFields.confidence}: ${ru.confidence.GREEN} → ${ru.confidence.RED}; ${ru.details.baselineFinish}: 31.01.2029 → 31.12.2029`,
+    );
+  });
+});
