@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "../audit/write-audit";
-import { markProjectsChanged } from "../cache/aggregate-cache";
 import { can, type Actor } from "../auth/permissions";
+import { recordActor } from "../figures/detail-history";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate, todayInKazakhstan } from "./calendar";
@@ -104,7 +104,7 @@ export async function applyProgress(
     asOf: input.asOf,
     comment: input.comment ?? null,
   };
-  await markProjectsChanged(tx);
+  await recordActor(tx, user.id);
   const updated = await tx.project.updateMany({
     where: { id: project.id, version: input.version },
     data: {
