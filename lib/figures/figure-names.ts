@@ -39,3 +39,9 @@ export const STALLED_AFTER_DAYS = 90;
 export function isStatusFigure(figure: Figure): figure is keyof typeof STATUS_FIGURES {
   return figure in STATUS_FIGURES;
 }
+
+/** The dashboard's kind from the URL: objects first (the decree's capital projects), unless asked otherwise. */
+export function parseKindChoice(value: string | string[] | undefined, fallback: KindChoice = "OBJECT"): KindChoice {
+  const first = Array.isArray(value) ? value[0] : value;
+  return (KIND_CHOICES as readonly string[]).includes(first ?? "") ? (first as KindChoice) : fallback;
+}

@@ -8,6 +8,8 @@ import {
   ProgressOverTimeChart,
   StatusByGroupChart,
 } from "@/components/charts/lazy-charts";
+import { FigureCard } from "@/components/figure-card";
+import { KindSwitch } from "@/components/kind-switch";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusBadge } from "@/components/status-badge";
 import type { Actor } from "@/lib/auth/permissions";
@@ -22,54 +24,59 @@ import {
   PHYSICAL_MEASURES,
   type DashboardFilter,
 } from "@/lib/dashboard/dashboard";
+import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 
 type Props = { user: Actor; filter: DashboardFilter };
+/** The list's URL filters for the projects a dashboard view counts (the same scope, oblast, sector and kind). */
 const filterQuery = (filter: DashboardFilter) => ({
   ...(filter.oblastCode ? { oblast: filter.oblastCode } : {}),
   ...(filter.sectorCode ? { sector: filter.sectorCode } : {}),
+  ...(filter.kind && filter.kind !== "ALL" ? { kind: filter.kind } : {}),
 });
 const listHref = (filter: DashboardFilter, extra: Record<string, string> = {}) =>
   `/projects?${new URLSearchParams({ ...filterQuery(filter), ...extra }).toString()}`;
 
+/** Objects, measures or both, for this dashboard's URL. */
+export async function KindSection({ filter, basePath }: { filter: DashboardFilter; basePath: string }) {
+  const t = await getTranslations();
+  return (
+    <KindSwitch
+      label={t("figures.kind.label")}
+      current={filter.kind ?? "ALL"}
+      options={KIND_CHOICES.map((kind) => ({
+        value: kind,
+        label: t(`figures.kind.${kind}`),
+        href: `${basePath}?kind=${kind}`,
+      }))}
+    />
+  );
+}
+
 export async function FiguresSection({ user, filter }: Props) {
   const [t, format, figures] = await Promise.all([getTranslations(), getFormatter(), getFigures(user, filter)]);
-  const tiles = [
-    { key: "total", value: figures.total, href: listHref(filter) },
-    { key: "completed", value: figures.completed, href: listHref(filter, { status: "COMPLETED" }) },
-    { key: "inProgress", value: figures.inProgress, href: listHref(filter, { status: "IN_PROGRESS" }) },
-    { key: "notStarted", value: figures.notStarted, href: listHref(filter, { status: "PLANNED" }) },
-    { key: "paused", value: figures.paused, href: listHref(filter, { status: "PAUSED" }) },
-    { key: "overdue", value: figures.overdue, href: null },
-    { key: "atRisk", value: figures.atRisk, href: null },
-  ] as const;
+  // Every card opens the list of exactly the projects it counts: the figure's one definition filters the list.
+  const tiles = (["total", ...FIGURES] as const).map((key) => ({
+    key,
+    value: figures[key],
+    href: key === "total" ? listHref(filter) : listHref(filter, { figure: key }),
+  }));
   const units: Record<string, string> = { roadKm: t("units.km"), railwayKm: t("units.km"), powerMw: t("units.MW") };
   return (
     <section aria-label={t("dashboard.figures")} data-testid="figures">
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
-        {tiles.map((tile) => {
-          const body = (
-            <>
-              <p className="text-sm text-slate-600">{t(`dashboard.${tile.key}`)}</p>
-              <p className="mt-1 text-3xl font-bold tabular-nums" data-testid={`figure-${tile.key}`}>
-                {format.number(tile.value)}
-              </p>
-            </>
-          );
-          return tile.href ? (
-            <Link
-              key={tile.key}
-              href={tile.href}
-              className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand"
-            >
-              {body}
-            </Link>
-          ) : (
-            <div key={tile.key} className="rounded-lg border border-slate-200 bg-white p-4">
-              {body}
-            </div>
-          );
-        })}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
+        {tiles.map((tile) => (
+          <FigureCard
+            key={tile.key}
+            figureKey={tile.key}
+            label={t(`figures.label.${tile.key}`)}
+            value={format.number(tile.value)}
+            href={tile.href}
+            openListLabel={t("figures.openList")}
+            howCountedLabel={t("figures.howCounted")}
+            definition={t(`figures.definition.${tile.key}`)}
+          />
+        ))}
       </div>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -126,8 +133,8 @@ export async function PlaceSection({ user, filter }: Props) {
     getLocale() as Promise<Locale>,
     getCompletionByPlace(user, filter),
   ]);
-  const byDistrict = Boolean(filter.oblastCode);
-  return (
+  const byDistrict = Boolean(filter.oblastCode) || user.oblastId !== null;
+  const chart = (
     <CompletionChart
       title={byDistrict ? t("dashboard.completionByDistrict") : t("dashboard.completionByOblast")}
       groupLabel={byDistrict ? t("projects.district") : t("projects.oblast")}
@@ -141,6 +148,15 @@ export async function PlaceSection({ user, filter }: Props) {
           : `/oblasts/${row.code}`,
       }))}
     />
+  );
+  if (byDistrict) return chart;
+  return (
+    <div>
+      {chart}
+      <p className="mt-1 px-1 text-xs text-slate-600" data-testid="inter-oblast-note">
+        * {t("figures.interOblastNote")}
+      </p>
+    </div>
   );
 }
 
