@@ -1,8 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { formatMoneyInput } from "@/lib/format/format";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
+import type { Locale } from "@/lib/i18n/locales";
 import { MAX_COMMENT_LENGTH } from "@/lib/progress/progress-input";
 import { ActionMessage } from "./action-message";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
@@ -44,6 +46,7 @@ export function ProjectDetailsForm({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const id = (name: string) => `details-${name}`;
@@ -95,7 +98,7 @@ export function ProjectDetailsForm({
             id={id(field)}
             name={field}
             inputMode="decimal"
-            defaultValue={project[field] ?? ""}
+            defaultValue={project[field] === null ? "" : formatMoneyInput(locale, project[field])}
             className={INPUT_CLASS}
             {...describedBy(id(field), errors[field])}
           />

@@ -1,6 +1,6 @@
 // The dashboard's widgets, shared by the region, oblast and sector dashboards. Each one loads its own numbers
 // (SQL aggregates from lib/dashboard) so the page can stream them independently under <Suspense>.
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import {
   CompletionChart,
@@ -25,6 +25,8 @@ import {
   type DashboardFilter,
 } from "@/lib/dashboard/dashboard";
 import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
+import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 
 type Props = { user: Actor; filter: DashboardFilter };
@@ -54,7 +56,11 @@ export async function KindSection({ filter, basePath }: { filter: DashboardFilte
 }
 
 export async function FiguresSection({ user, filter }: Props) {
-  const [t, format, figures] = await Promise.all([getTranslations(), getFormatter(), getFigures(user, filter)]);
+  const [t, locale, figures] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    getFigures(user, filter),
+  ]);
   // Every card opens the list of exactly the projects it counts: the figure's one definition filters the list.
   const tiles = (["total", ...FIGURES] as const).map((key) => ({
     key,
@@ -70,7 +76,7 @@ export async function FiguresSection({ user, filter }: Props) {
             key={tile.key}
             figureKey={tile.key}
             label={t(`figures.label.${tile.key}`)}
-            value={format.number(tile.value)}
+            value={formatNumber(locale, tile.value)}
             href={tile.href}
             openListLabel={t("figures.openList")}
             howCountedLabel={t("figures.howCounted")}
@@ -82,13 +88,13 @@ export async function FiguresSection({ user, filter }: Props) {
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t("dashboard.completionByCount")}</p>
           <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-completionByCount">
-            {format.number(figures.completionByCount / 100, { style: "percent", maximumFractionDigits: 1 })}
+            {formatPercent(locale, figures.completionByCount)}
           </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t("dashboard.averageCompletion")}</p>
           <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-averagePercent">
-            {format.number(figures.averagePercent / 100, { style: "percent", maximumFractionDigits: 1 })}
+            {formatPercent(locale, figures.averagePercent)}
           </p>
         </div>
         {figures.weighted.map((measure) => (
@@ -99,10 +105,10 @@ export async function FiguresSection({ user, filter }: Props) {
             <p className="mt-1 text-2xl font-bold tabular-nums" data-testid={`figure-weighted-${measure.key}`}>
               {measure.planned === 0
                 ? t("common.notAvailable")
-                : format.number(measure.done / measure.planned, { style: "percent", maximumFractionDigits: 1 })}
+                : formatPercent(locale, (measure.done / measure.planned) * 100)}
             </p>
             <p className="text-xs text-slate-600">
-              {format.number(measure.done)} / {format.number(measure.planned)} {units[measure.key]}
+              {formatNumber(locale, measure.done)} / {formatNumber(locale, measure.planned)} {units[measure.key]}
             </p>
           </div>
         ))}
@@ -211,9 +217,8 @@ export async function DeliverySection({ user, filter }: Props) {
 }
 
 export async function MovementSection({ user, filter }: Props) {
-  const [t, format, locale, movement] = await Promise.all([
+  const [t, locale, movement] = await Promise.all([
     getTranslations(),
-    getFormatter(),
     getLocale() as Promise<Locale>,
     getMovement(user, filter),
   ]);
@@ -232,7 +237,7 @@ export async function MovementSection({ user, filter }: Props) {
             <ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} />
             {project.at && (
               <time className="text-xs text-slate-600" dateTime={project.at}>
-                {format.dateTime(new Date(project.at), { dateStyle: "medium" })}
+                {formatDate(locale, todayInKazakhstan(new Date(project.at)))}
               </time>
             )}
           </li>

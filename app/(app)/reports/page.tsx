@@ -7,6 +7,7 @@ import { DataTable } from "@/components/data-table";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current-user";
 import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
@@ -42,16 +43,14 @@ export default async function ReportsPage({
   // The dashboard's figures by their one definition (lib/figures), as they stood at the period's start and end.
   const figureRows = (["total", ...FIGURES, "averagePercent"] as const).map((key) => {
     const value = (figures: PeriodFigures) =>
-      key === "averagePercent"
-        ? format.number(figures[key] / 100, { style: "percent", maximumFractionDigits: 1 })
-        : format.number(figures[key]);
+      key === "averagePercent" ? formatPercent(locale, figures[key]) : formatNumber(locale, figures[key]);
     return [
       key === "averagePercent" ? t("dashboard.averageCompletion") : t(`figures.label.${key}`),
       value(report.start),
       value(report.end),
     ];
   });
-  const dates = `${format.dateTime(new Date(`${query.from}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })} — ${format.dateTime(new Date(`${query.to}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })}`;
+  const dates = `${formatDate(locale, query.from)} — ${formatDate(locale, query.to)}`;
 
   return (
     <article className="report">
