@@ -82,6 +82,12 @@ CREATE TABLE rollup_pending_months (
   updates integer NOT NULL, completions integer NOT NULL, percent_gained bigint NOT NULL
 );
 CREATE INDEX rollup_pending_months_tx_idx ON rollup_pending_months (tx);
+-- One row per transaction with staged deltas: its deferred trigger folds them in once, at commit.
+CREATE TABLE rollup_pending_txs (tx bigint PRIMARY KEY);
+
+CREATE FUNCTION rollup_mark_transaction() RETURNS void LANGUAGE sql AS $$
+  INSERT INTO rollup_pending_txs (tx) VALUES (txid_current()) ON CONFLICT (tx) DO NOTHING
+$$;
 
 -- A project's contribution (sign +1 or -1) to the project and district roll-ups: for the region and every oblast
 -- it touches, or for one oblast only.
@@ -89,6 +95,7 @@ CREATE FUNCTION rollup_stage_project(p projects, sign integer, only_oblast integ
 LANGUAGE plpgsql AS $$
 BEGIN
   IF p.withdrawn_at IS NOT NULL THEN RETURN; END IF;
+  PERFORM rollup_mark_transaction();
   INSERT INTO rollup_pending_projects (tx, oblast_id, category_id, horizon, kind, status, confidence, unit,
     projects, percent_sum, planned_quantity, done_quantity)
   SELECT txid_current(), o.oblast_id, p.category_id, coalesce(p.horizon, 0), p.kind::text, p.status::text,
@@ -111,6 +118,7 @@ CREATE FUNCTION rollup_stage_months(p projects, sign integer, only_oblast intege
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF p.withdrawn_at IS NOT NULL THEN RETURN; END IF;
+  PERFORM rollup_mark_transaction();
   INSERT INTO rollup_pending_months (tx, oblast_id, sector_id, kind, month, updates, completions, percent_gained)
   SELECT txid_current(), o.oblast_id, c.sector_id, p.kind::text, date_trunc('month', u.as_of)::date, sign,
     sign * CASE WHEN u.status = 'COMPLETED' AND u.previous_status <> 'COMPLETED' THEN 1
@@ -198,10 +206,11 @@ $$;
 CREATE TRIGGER progress_updates_rollup AFTER INSERT ON progress_updates
   FOR EACH ROW EXECUTE FUNCTION rollup_progress_recorded();
 
--- At commit: fold this transaction's staged deltas into the roll-ups, in key order (see above). The first firing
--- does the work; later firings of the same transaction find nothing left.
+-- At commit: fold this transaction's staged deltas into the roll-ups, in key order (see above). It fires once per
+-- transaction, for the transaction's row in rollup_pending_txs.
 CREATE FUNCTION rollup_flush() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  DELETE FROM rollup_pending_txs WHERE tx = NEW.tx;
   WITH staged AS (DELETE FROM rollup_pending_projects WHERE tx = txid_current() RETURNING *),
   delta AS (
     SELECT oblast_id, category_id, horizon, kind, status, confidence, unit, sum(projects)::integer AS projects,
@@ -242,11 +251,7 @@ BEGIN
   RETURN NULL;
 END;
 $$;
-CREATE CONSTRAINT TRIGGER rollup_pending_projects_flush AFTER INSERT ON rollup_pending_projects
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rollup_flush();
-CREATE CONSTRAINT TRIGGER rollup_pending_districts_flush AFTER INSERT ON rollup_pending_districts
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rollup_flush();
-CREATE CONSTRAINT TRIGGER rollup_pending_months_flush AFTER INSERT ON rollup_pending_months
+CREATE CONSTRAINT TRIGGER rollup_pending_txs_flush AFTER INSERT ON rollup_pending_txs
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rollup_flush();
 
 -- The roll-ups recomputed from the base tables: what they must equal at every moment (rollups:check compares,
@@ -297,6 +302,8 @@ BEGIN
   DELETE FROM rollup_pending_projects WHERE tx = txid_current();
   DELETE FROM rollup_pending_districts WHERE tx = txid_current();
   DELETE FROM rollup_pending_months WHERE tx = txid_current();
+  -- (the transaction's rollup_pending_txs row stays: its flush at commit then finds nothing, or what the caller
+  -- stages after the rebuild)
   DELETE FROM rollup_projects;
   INSERT INTO rollup_projects SELECT * FROM rollup_projects_expected();
   DELETE FROM rollup_districts;
