@@ -5,11 +5,13 @@ import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
 import { ProgressForm } from "@/components/progress-form";
 import { ProjectDetailsForm } from "@/components/project-details-form";
+import { DetailHistory } from "@/components/detail-history";
 import { ProjectHistory } from "@/components/project-history";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { pendingReportsForProject } from "@/lib/field-reports/field-reports";
+import { detailChanges } from "@/lib/figures/detail-history";
 import { isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
@@ -231,6 +233,18 @@ export default async function ProjectPage({ params }: { params: Params }) {
         </h2>
         <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} />
       </section>
+      <DetailHistory
+        changes={await detailChanges(project.id)}
+        locale={locale}
+        labels={{
+          title: t("figures.detailHistory.title"),
+          empty: t("figures.detailHistory.empty"),
+          by: (name) => t("history.by", { name }),
+          field: (field) =>
+            field === "confidence" ? t("figures.detailHistory.confidence") : t(`details.${field}` as "details.title"),
+        }}
+        confidenceLabel={(value) => t(`confidence.${value}` as "confidence.none")}
+      />
     </article>
   );
 }
