@@ -84,6 +84,9 @@ export async function FiguresSection({ user, filter }: Props) {
           />
         ))}
       </div>
+      <p className="mt-1 text-xs text-slate-600" data-testid="figures-as-of">
+        {t("figures.today", { date: formatDate(locale, todayInKazakhstan()) })}
+      </p>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t("dashboard.completionByCount")}</p>
