@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkRollups } from "@/lib/rollups/check-rollups";
 import { prisma } from "@/lib/db";
 import { csvResponse } from "@/lib/http/csv";
 import { xlsxResponse } from "@/lib/http/xlsx";
@@ -165,4 +166,10 @@ describe("OC4IDS export", () => {
       await prisma.project.count({ where: { withdrawnAt: null, oblasts: { some: { oblast: { code: "ZKO" } } } } }),
     );
   });
+});
+
+// Whatever this file wrote (concurrent saves, sheets, field reports, imports, withdrawals), the roll-ups the
+// dashboards read must still equal a recomputation from the base tables.
+afterAll(async () => {
+  expect(await checkRollups()).toEqual([]);
 });
