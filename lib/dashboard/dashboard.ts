@@ -65,7 +65,11 @@ export type Figures = {
 };
 
 /** The date-dependent figures of a view, counted on the projects for `today`. */
-async function dateFigures(user: Actor, filter: DashboardFilter, today: string) {
+function dateFigures(user: Actor, filter: DashboardFilter, today: string) {
+  return once("dateFigures", user, filter, today, () => countDateFigures(user, filter, today));
+}
+
+async function countDateFigures(user: Actor, filter: DashboardFilter, today: string) {
   const [row] = await prisma.$queryRaw<{ overdue: bigint; at_risk: bigint; stalled: bigint }[]>(Prisma.sql`
     SELECT count(*) FILTER (WHERE ${figureSql("overdue", today)}) AS overdue,
            count(*) FILTER (WHERE ${figureSql("atRisk", today)}) AS at_risk,
