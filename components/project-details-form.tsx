@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
+import type { Locale } from "@/lib/i18n/locales";
 import { MAX_COMMENT_LENGTH } from "@/lib/progress/progress-input";
 import { ActionMessage } from "./action-message";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
@@ -45,6 +46,7 @@ export function ProjectDetailsForm({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [dismissed, setDismissed] = useState<ActionState | null>(null);
   const shown = state === dismissed ? IDLE : state;

@@ -27,21 +27,26 @@ function todayInKazakhstan(): string {
   }).format(new Date());
 }
 
-/** The figures over every project not withdrawn, or over those touching one oblast (inter-oblast ones included). */
+/**
+ * The figures over every capital project (the dashboard leads with objects) not withdrawn, or over those touching
+ * one oblast (inter-oblast ones included), by the definitions README.md documents.
+ */
 async function figuresFromSql(oblast: string | null): Promise<Figures> {
   const [row] = await query<Record<keyof Figures, string | number>>(
     `SELECT count(*) AS total,
         count(*) FILTER (WHERE p.status = 'COMPLETED') AS completed,
-        count(*) FILTER (WHERE p.status IN ('DESIGN', 'IN_PROGRESS')) AS "inProgress",
+        count(*) FILTER (WHERE p.status = 'IN_PROGRESS') AS "inProgress",
         count(*) FILTER (WHERE p.status = 'PLANNED') AS "notStarted",
         count(*) FILTER (WHERE p.status = 'PAUSED') AS paused,
-        count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED') AND p.horizon IS NOT NULL AND make_date(p.horizon, 12, 31) < $2::date) AS overdue,
-        count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED') AND (p.confidence = 'RED' OR (
+        count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED')
+          AND coalesce(p.forecast_finish, p.baseline_finish, make_date(p.horizon, 12, 31)) < $2::date) AS overdue,
+        count(*) FILTER (WHERE p.status NOT IN ('COMPLETED', 'CANCELLED') AND (p.confidence = 'RED'
+          OR coalesce(p.forecast_finish, p.baseline_finish, make_date(p.horizon, 12, 31)) < $2::date OR (
           p.baseline_start IS NOT NULL AND p.baseline_finish > p.baseline_start AND $2::date > p.baseline_start AND
           p.percent_complete < 100.0 * LEAST(1, ($2::date - p.baseline_start)::numeric / (p.baseline_finish - p.baseline_start))))) AS "atRisk",
         coalesce(avg(p.percent_complete), 0)::float AS average
       FROM projects p
-      WHERE p.withdrawn_at IS NULL
+      WHERE p.withdrawn_at IS NULL AND p.kind = 'OBJECT'
         AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM project_oblasts po JOIN oblasts o ON o.id = po.oblast_id WHERE po.project_id = p.id AND o.code = $1))`,
     [oblast, todayInKazakhstan()],
   );
@@ -89,7 +94,7 @@ async function oblastRows(
   const rows = await query<{ code: string; name_kk: string; total: string; average: number }>(
     `SELECT o.code, o.name_kk, count(DISTINCT p.id) AS total, coalesce(avg(p.percent_complete), 0)::float AS average
        FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id
-      WHERE p.withdrawn_at IS NULL
+      WHERE p.withdrawn_at IS NULL AND p.kind = 'OBJECT'
         AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM project_oblasts so JOIN oblasts sob ON sob.id = so.oblast_id WHERE so.project_id = p.id AND sob.code = $1))
       GROUP BY o.id, o.code, o.name_kk ORDER BY o.id`,
     [scope],
@@ -164,6 +169,7 @@ test.describe("the dashboard", () => {
     // Give Atyrau some progress through the form, so its bar has a height to click.
     const [project] = await query<{ code: string }>(
       `SELECT p.code FROM projects p WHERE p.withdrawn_at IS NULL AND p.status = 'PLANNED' AND p.percent_complete = 0
+          AND p.kind = 'OBJECT'
           AND (SELECT array_agg(o.code) FROM project_oblasts po JOIN oblasts o ON o.id = po.oblast_id WHERE po.project_id = p.id) = ARRAY['ATY']
         ORDER BY p.code DESC LIMIT 1`,
     );
@@ -207,6 +213,24 @@ test.describe("the dashboard", () => {
     expect(own?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(aktobe!.name_kk);
     await expectFiguresMatchSql(page, "AKT");
+  });
+
+  test("every figure card opens the list of exactly the projects it counts, and says how it is counted", async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.akimatAktobe);
+    for (const figure of ["notStarted", "inProgress", "overdue", "atRisk", "stalled"]) {
+      await page.goto("/");
+      const shown = ((await page.getByTestId(`figure-${figure}`).textContent()) ?? "").replace(/\D/g, "");
+      const note = page.getByTestId(`figure-note-${figure}`);
+      await note.locator("summary").click();
+      await expect(note.locator("p")).toHaveText(t(`figures.definition.${figure}`));
+      await page.getByTestId(`figure-link-${figure}`).click();
+      await expect(page).toHaveURL(new RegExp(`figure=${figure}`));
+      await expect(page.getByTestId("project-count")).toBeVisible();
+      const listed = ((await page.getByTestId("project-count").textContent()) ?? "").replace(/\D/g, "");
+      expect(listed, figure).toBe(shown);
+    }
   });
 
   test("screenshots of the dashboard at desktop and phone size in Kazakh and English", async ({ page }) => {

@@ -138,7 +138,9 @@ test.describe("the client's address comes from the socket, not from headers the 
     expect(rows).toHaveLength(1);
     expect(rows[0]!.key).toMatch(/^pair:.*\|(127\.0\.0\.1|::1)$/);
     expect(rows[0]!.locked_until!.getTime()).toBeGreaterThan(Date.now());
-    const audit = await query<{ ip: string | null }>("SELECT DISTINCT ip FROM audit_logs WHERE target_id = $1", [email]);
+    const audit = await query<{ ip: string | null }>("SELECT DISTINCT ip FROM audit_logs WHERE target_id = $1", [
+      email,
+    ]);
     expect(audit.map((row) => row.ip).sort()).toEqual([rows[0]!.key.split("|")[1]]);
     await request.dispose();
   });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
 import { signInAs } from "./session";
-import { DEMO, query, saveScreenshot } from "./support";
+import { chooseLanguage, DEMO, query, saveScreenshot } from "./support";
 
 const messages = JSON.parse(fs.readFileSync("messages/kk.json", "utf8"));
 
@@ -39,6 +39,18 @@ test.describe("period reports", () => {
     await expect(page.getByRole("button", { name: messages.reports.build })).toBeHidden();
     await page.setViewportSize({ width: 794, height: 1123 });
     await saveScreenshot(page, "report-print-a4");
+  });
+
+  test("screenshots of a report in Kazakh and English, with the inter-oblast footnote", async ({ page }) => {
+    await signInAs(page, DEMO.manager);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const locale of ["kk", "en"] as const) {
+      await page.goto("/reports?scope=region&from=2026-01-01&to=2026-12-31");
+      if (locale !== "kk") await chooseLanguage(page, locale);
+      await expect(page.getByTestId("inter-oblast-note")).toBeVisible();
+      await expect(page.getByTestId("report-heading")).toContainText("01.01.2026 — 31.12.2026");
+      await saveScreenshot(page, `report-${locale}-desktop`);
+    }
   });
 
   test("an akimat officer's report covers their own oblast even when another is asked for", async ({ page }) => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { requireUser } from "@/lib/auth/current-user";
 import { getFigures } from "@/lib/dashboard/dashboard";
+import { parseKindChoice } from "@/lib/figures/figure-names";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { DashboardWidgets } from "./_dashboard/dashboard-page";
@@ -12,10 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  // An akimat officer's home is their oblast's dashboard (with its district breakdown).
-  const filter = user.oblastCode ? { oblastCode: user.oblastCode } : {};
+  // An akimat officer's home is their oblast's dashboard (with its district breakdown). Objects lead.
+  const kind = parseKindChoice((await searchParams).kind);
+  const filter = user.oblastCode ? { oblastCode: user.oblastCode, kind } : { kind };
   const [t, locale, figures] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
@@ -48,7 +54,7 @@ export default async function DashboardPage() {
       {figures.total === 0 ? (
         <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} />
       ) : (
-        <DashboardWidgets user={user} filter={filter} />
+        <DashboardWidgets user={user} filter={filter} basePath="/" />
       )}
     </>
   );

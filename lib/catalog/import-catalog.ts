@@ -1,10 +1,10 @@
 import "server-only";
 import { writeAudit } from "../audit/write-audit";
-import { markProjectsChanged } from "../cache/aggregate-cache";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { ProjectAction, ProjectKind } from "../generated/prisma/enums";
 import { projectSearchText } from "../projects/search-text";
+import { rebuildRollupsIn } from "../rollups/check-rollups";
 import type { TCatalogRecord, TDistrict } from "./catalog-schema";
 import { CATALOG_DIR, CatalogError, districtKey, loadCatalog } from "./load-catalog";
 
@@ -119,7 +119,6 @@ export async function importCatalog(
     async (tx) => {
       // One import at a time, across every app instance.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('batys.catalog-import'))`;
-      await markProjectsChanged(tx);
       const districtIds = await upsertDistricts(tx, catalog.districts);
       const categoryIds = new Map((await tx.category.findMany()).map((category) => [category.code, category.id]));
       const oblastIds = new Map((await tx.oblast.findMany()).map((oblast) => [oblast.code, oblast.id]));
@@ -195,6 +194,9 @@ export async function importCatalog(
         });
       }
       summary.withdrawn = leaving.length;
+      // Records inserted, moved between categories or oblasts, withdrawn or restored: the roll-ups are recomputed
+      // in the same transaction rather than trusted to a thousand deltas.
+      await rebuildRollupsIn(tx);
       if (summary.inserted + summary.updated + summary.withdrawn + summary.restored > 0) {
         await writeAudit(tx, { actorId: null, action: "catalog.import", targetType: "catalog", after: summary });
       }

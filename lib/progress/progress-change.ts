@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/permissions";
-import { markProjectsChanged } from "../cache/aggregate-cache";
+import { recordActor } from "../figures/detail-history";
 import type { FieldErrors } from "../forms/field-errors";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, todayInKazakhstan } from "./calendar";
@@ -56,7 +56,7 @@ export async function writeProgressChange(
     asOf: change.asOf,
     comment: change.comment ?? null,
   };
-  await markProjectsChanged(tx);
+  await recordActor(tx, user.id);
   const updated = await tx.project.updateMany({
     where: { id: project.id, version: change.version, withdrawnAt: null },
     data: {

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
-import { markProjectsChanged } from "../cache/aggregate-cache";
 import { can, type Actor } from "../auth/permissions";
+import { recordActor } from "../figures/detail-history";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate } from "./calendar";
@@ -141,7 +141,7 @@ export async function updateProjectDetails(
   for (const field of MONEY_FIELDS) data[field] = input[field] === null ? null : new Prisma.Decimal(input[field]!);
 
   const saved = await prisma.$transaction(async (tx) => {
-    await markProjectsChanged(tx);
+    await recordActor(tx, user.id);
     const updated = await tx.project.updateMany({
       where: { id: project.id, version: input.version, withdrawnAt: null },
       data,

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor } from "../auth/permissions";
+import { recordActor } from "../figures/detail-history";
 import { prisma } from "../db";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { concurrentChanges, type ConcurrentChange, type ProgressSnapshot } from "./concurrent-changes";

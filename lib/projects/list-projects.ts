@@ -1,12 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import { projectScope, scopedOblastId, type Actor } from "../auth/permissions";
-import { cachedAggregate } from "../cache/aggregate-cache";
+import { perRender } from "../cache/aggregate-cache";
 import { prisma } from "../db";
+import { figureSql } from "../figures/definitions";
+import { FIGURES, type Figure, isStatusFigure, STATUS_FIGURES } from "../figures/figure-names";
 import { filterText, ignoredParams } from "../forms/input-pieces";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { todayInKazakhstan } from "../progress/calendar";
 import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
+import { projectScopeSql } from "./scope-sql";
 import { normaliseSearchTerm } from "./search-text";
+import { rollupWhere } from "../rollups/rollup-scope";
 
 export const PROJECT_PAGE_SIZE = 25;
 const SORTS = ["code", "name", "horizon", "progress", "updated"] as const;
@@ -34,6 +39,8 @@ export const ZProjectListQuery = z.object({
     )
     .catch(undefined),
   status: optionalEnum(PROJECT_STATUSES),
+  /** One of the dashboard's figures (lib/figures): the list of exactly the projects a card or chart segment counts. */
+  figure: optionalEnum(FIGURES),
   sort: z.enum(SORTS).catch("code").default("code"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
@@ -75,8 +82,12 @@ export function projectListParams(
  * ids first: a condition on the ids lets PostgreSQL combine its indexes (and estimate the match count), where a
  * condition through joined tables made it sort thousands of rows for a page of 25.
  */
-export async function projectListWhere(user: Actor, query: TProjectListQuery): Promise<Prisma.ProjectWhereInput> {
-  const [categoryIds, oblast] = await Promise.all([
+export async function projectListWhere(
+  user: Actor,
+  query: TProjectListQuery,
+  options: ListOptions = {},
+): Promise<Prisma.ProjectWhereInput> {
+  const [categoryIds, oblast, figureIds] = await Promise.all([
     query.sector || query.category
       ? prisma.category.findMany({
           where: {
@@ -89,6 +100,9 @@ export async function projectListWhere(user: Actor, query: TProjectListQuery): P
         })
       : null,
     query.oblast ? prisma.oblast.findUnique({ where: { code: query.oblast }, select: { id: true } }) : null,
+    query.figure && !isStatusFigure(query.figure)
+      ? projectIdsOfFigure(user, query.figure, options.today ?? todayInKazakhstan())
+      : null,
   ]);
   const conditions: Prisma.ProjectWhereInput[] = [projectScope(user), { withdrawnAt: null }];
   const term = query.q ? normaliseSearchTerm(query.q) : "";
@@ -99,7 +113,22 @@ export async function projectListWhere(user: Actor, query: TProjectListQuery): P
   if (oblast) conditions.push({ oblasts: { some: { oblastId: oblast.id } } });
   if (query.district) conditions.push({ district: { code: query.district } });
   if (query.status) conditions.push({ status: query.status });
+  if (query.figure && isStatusFigure(query.figure)) conditions.push({ status: STATUS_FIGURES[query.figure] });
+  if (figureIds) conditions.push({ id: { in: figureIds } });
   return { AND: conditions };
+}
+
+/** `today` (YYYY-MM-DD in Kazakhstan) is injectable so tests can move the clock; it defaults to the real day. */
+export type ListOptions = { today?: string };
+
+/**
+ * The ids of the projects a date-dependent figure counts today, within the user's scope, by the figure's one
+ * definition (lib/figures/definitions.ts) — the same condition the dashboard counts with.
+ */
+async function projectIdsOfFigure(user: Actor, figure: Figure, today: string): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ id: number }[]>(Prisma.sql`
+    SELECT p.id FROM projects p WHERE ${projectScopeSql(user)} AND p.withdrawn_at IS NULL AND ${figureSql(figure, today)}`);
+  return rows.map((row) => row.id);
 }
 
 const ORDER_BY: Record<(typeof SORTS)[number], Prisma.ProjectOrderByWithRelationInput[]> = {
@@ -111,23 +140,43 @@ const ORDER_BY: Record<(typeof SORTS)[number], Prisma.ProjectOrderByWithRelation
 };
 
 /**
- * How many projects match, cached in PostgreSQL per scope and filter until projects change (like the dashboard
- * aggregates): on a large catalog counting every match costs more than fetching the page, and the count is the same
- * for every page and sort order of one filter.
+ * How many projects match. A filter the roll-ups can answer (scope, oblast, sector, category, kind, horizon,
+ * status) is summed from them — exact at every moment and a few hundred rows however large the catalog; a search,
+ * a district or a date-dependent figure is counted on the projects.
  */
-function countMatches(user: Actor, query: TProjectListQuery, where: Prisma.ProjectWhereInput): Promise<number> {
-  const { sort: _sort, page: _page, q, ...filters } = query;
-  const key = `projects.count:${scopedOblastId(user) ?? "all"}:${JSON.stringify({ ...filters, q: q ? normaliseSearchTerm(q) : "" })}`;
-  return cachedAggregate(key, () => prisma.project.count({ where }));
+async function countMatches(user: Actor, query: TProjectListQuery, where: Prisma.ProjectWhereInput): Promise<number> {
+  const { sort: _sort, page: _page, ...filters } = query;
+  const key = `projects.count:${scopedOblastId(user) ?? "all"}:${JSON.stringify(filters)}`;
+  return perRender(key, async () => {
+    // An akimat officer choosing another oblast sees the inter-oblast projects touching both: not a roll-up row.
+    const fromRollups =
+      !query.q?.trim() &&
+      !query.district &&
+      (!query.figure || isStatusFigure(query.figure)) &&
+      (scopedOblastId(user) === null || !query.oblast);
+    if (!fromRollups) return prisma.project.count({ where });
+    const status = query.figure && isStatusFigure(query.figure) ? STATUS_FIGURES[query.figure] : undefined;
+    const conditions: Prisma.Sql[] = [
+      rollupWhere(user, { oblastCode: query.oblast, sectorCode: query.sector, kind: query.kind }),
+    ];
+    if (query.category)
+      conditions.push(Prisma.sql`r.category_id = (SELECT c.id FROM categories c WHERE c.code = ${query.category})`);
+    if (query.horizon) conditions.push(Prisma.sql`r.horizon = ${query.horizon === "none" ? 0 : Number(query.horizon)}`);
+    for (const wanted of [query.status, status]) if (wanted) conditions.push(Prisma.sql`r.status = ${wanted}`);
+    const [row] = await prisma.$queryRaw<{ n: bigint | null }[]>(
+      Prisma.sql`SELECT sum(r.projects) AS n FROM rollup_projects r WHERE ${Prisma.join(conditions, " AND ")}`,
+    );
+    return Number(row?.n ?? 0);
+  });
 }
 
 /** How many projects the user sees in a filtered list. */
-export async function countProjects(user: Actor, query: TProjectListQuery): Promise<number> {
-  return countMatches(user, query, await projectListWhere(user, query));
+export async function countProjects(user: Actor, query: TProjectListQuery, options: ListOptions = {}): Promise<number> {
+  return countMatches(user, query, await projectListWhere(user, query, options));
 }
 
-export async function listProjects(user: Actor, query: TProjectListQuery) {
-  const where = await projectListWhere(user, query);
+export async function listProjects(user: Actor, query: TProjectListQuery, options: ListOptions = {}) {
+  const where = await projectListWhere(user, query, options);
   const [total, rows] = await Promise.all([
     countMatches(user, query, where),
     prisma.project.findMany({

@@ -1,14 +1,19 @@
 import "server-only";
 import { can, scopedOblastId, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
+import { figureSql } from "../figures/definitions";
 import { Prisma } from "../generated/prisma/client";
 import { projectFilterSql } from "../projects/scope-sql";
 import type { ProjectStatusCode } from "../reference-data";
 import type { TReportQuery } from "./report-query";
 
-// A period report is rebuilt from the append-only history: the state of a project at a moment is its latest
-// progress update recorded before that moment. A report for a past period therefore shows what the tracker knew at
-// the period's end, whenever it is generated. Moments are midnights in Kazakhstan (UTC+5).
+// A period report is rebuilt from the append-only histories: the state of a project at a moment is its latest
+// progress update recorded before that moment (progress_updates) and its confidence, dates, budget and responsible
+// organisation as last changed before that moment (project_detail_history). A report for a past period therefore
+// shows what the tracker knew at the period's end, whenever it is generated: editing a baseline, a budget or a
+// confidence rating today changes no past report. Moments are midnights in Kazakhstan (UTC+5). Overdue, at risk,
+// watch and stalled are the dashboard's own definitions (lib/figures/definitions.ts) applied to that state, on the
+// period's last day.
 
 const startOf = (day: string) => new Date(`${day}T00:00:00+05:00`);
 const endOf = (day: string) => new Date(startOf(day).getTime() + 86_400_000);
@@ -16,50 +21,90 @@ const num = (value: unknown) => (value === null || value === undefined ? 0 : Num
 
 /** The report's projects: the user's scope, the chosen oblast, horizons and sectors. */
 function projectFilter(user: Actor, query: TReportQuery): Prisma.Sql {
-  return projectFilterSql(user, {
+  const base = projectFilterSql(user, {
     oblastCode: query.scope === "region" ? undefined : query.scope,
     sectorCodes: query.sectors,
     horizons: query.horizons,
   });
+  return query.kind === "ALL" ? base : Prisma.sql`${base} AND p.kind = ${query.kind}::"ProjectKind"`;
 }
 
-/** Each project's status, percent and quantity as the history stood at `moment`. */
+/**
+ * Each project as the histories stood at `moment`, in the column names the figure definitions read. Details come
+ * from the last change before the moment; a project first changed after it reads the values that change replaced
+ * (the history's first row); a project never changed reads its values as they are (they never moved).
+ */
 function stateAt(user: Actor, query: TReportQuery, moment: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT p.id, p.code, p.category_id, p.horizon, p.planned_quantity, p.unit,
-           coalesce(h.status, 'PLANNED') AS status, coalesce(h.percent_complete, 0) AS percent, h.quantity_done
+    SELECT p.id, p.code, p.category_id, p.horizon, p.planned_quantity, p.unit, p.kind, p.created_at,
+           coalesce(h.status, 'PLANNED') AS status, coalesce(h.percent_complete, 0) AS percent_complete,
+           coalesce(h.percent_complete, 0) AS percent, h.quantity_done, h.as_of AS last_progress_as_of,
+           CASE WHEN d.id IS NULL THEN p.confidence ELSE d.confidence END AS confidence,
+           CASE WHEN d.id IS NULL THEN p.confidence_reason ELSE d.confidence_reason END AS confidence_reason,
+           CASE WHEN d.id IS NULL THEN p.baseline_start ELSE d.baseline_start END AS baseline_start,
+           CASE WHEN d.id IS NULL THEN p.baseline_finish ELSE d.baseline_finish END AS baseline_finish,
+           CASE WHEN d.id IS NULL THEN p.forecast_finish ELSE d.forecast_finish END AS forecast_finish,
+           CASE WHEN d.id IS NULL THEN p.budget_baseline ELSE d.budget_baseline END AS budget_baseline,
+           CASE WHEN d.id IS NULL THEN p.budget_forecast ELSE d.budget_forecast END AS budget_forecast,
+           CASE WHEN d.id IS NULL THEN p.responsible_organisation ELSE d.responsible_organisation END
+             AS responsible_organisation
     FROM projects p
     LEFT JOIN LATERAL (
-      SELECT u.status, u.percent_complete, u.quantity_done FROM progress_updates u
+      SELECT u.status, u.percent_complete, u.quantity_done, u.as_of FROM progress_updates u
       WHERE u.project_id = p.id AND u.created_at < ${moment} ORDER BY u.created_at DESC, u.id DESC LIMIT 1
     ) h ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT x.* FROM project_detail_history x WHERE x.project_id = p.id
+      ORDER BY x.changed_at < ${moment} DESC, CASE WHEN x.changed_at < ${moment} THEN x.changed_at END DESC NULLS LAST,
+               x.changed_at, CASE WHEN x.changed_at < ${moment} THEN -x.id ELSE x.id END
+      LIMIT 1
+    ) d ON TRUE
     WHERE ${projectFilter(user, query)}`;
 }
 
 export type PeriodFigures = {
   total: number;
-  completed: number;
-  inProgress: number;
   notStarted: number;
+  design: number;
+  inProgress: number;
+  completed: number;
   paused: number;
   cancelled: number;
+  overdue: number;
+  atRisk: number;
+  watch: number;
+  stalled: number;
   averagePercent: number;
 };
 
-async function figuresAt(user: Actor, query: TReportQuery, moment: Date): Promise<PeriodFigures> {
+/** The dashboard's figures as they stood at `moment`, the date-dependent ones judged on `day`. */
+async function figuresAt(user: Actor, query: TReportQuery, moment: Date, day: string): Promise<PeriodFigures> {
   const [row] = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT count(*) AS total, count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
-      count(*) FILTER (WHERE status IN ('DESIGN', 'IN_PROGRESS')) AS in_progress, count(*) FILTER (WHERE status = 'PLANNED') AS not_started,
-      count(*) FILTER (WHERE status = 'PAUSED') AS paused, count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
+    SELECT count(*) AS total,
+      count(*) FILTER (WHERE ${figureSql("notStarted", day, "s")}) AS not_started,
+      count(*) FILTER (WHERE ${figureSql("design", day, "s")}) AS design,
+      count(*) FILTER (WHERE ${figureSql("inProgress", day, "s")}) AS in_progress,
+      count(*) FILTER (WHERE ${figureSql("completed", day, "s")}) AS completed,
+      count(*) FILTER (WHERE ${figureSql("paused", day, "s")}) AS paused,
+      count(*) FILTER (WHERE ${figureSql("cancelled", day, "s")}) AS cancelled,
+      count(*) FILTER (WHERE ${figureSql("overdue", day, "s")}) AS overdue,
+      count(*) FILTER (WHERE ${figureSql("atRisk", day, "s")}) AS at_risk,
+      count(*) FILTER (WHERE ${figureSql("watch", day, "s")}) AS watch,
+      count(*) FILTER (WHERE ${figureSql("stalled", day, "s")}) AS stalled,
       coalesce(avg(percent), 0)::float AS average_percent
     FROM (${stateAt(user, query, moment)}) s`);
   return {
     total: num(row!.total),
-    completed: num(row!.completed),
-    inProgress: num(row!.in_progress),
     notStarted: num(row!.not_started),
+    design: num(row!.design),
+    inProgress: num(row!.in_progress),
+    completed: num(row!.completed),
     paused: num(row!.paused),
     cancelled: num(row!.cancelled),
+    overdue: num(row!.overdue),
+    atRisk: num(row!.at_risk),
+    watch: num(row!.watch),
+    stalled: num(row!.stalled),
     averagePercent: Math.round(num(row!.average_percent) * 10) / 10,
   };
 }
@@ -105,10 +150,11 @@ async function changesIn(user: Actor, query: TReportQuery, from: Date, to: Date)
   const confidence = await prisma.$queryRaw<
     { code: string; confidence: string | null; reason: string | null }[]
   >(Prisma.sql`
-    SELECT p.code, a.after ->> 'confidence' AS confidence, a.after ->> 'confidenceReason' AS reason
-    FROM audit_logs a JOIN projects p ON a.target_type = 'project' AND a.target_id = p.id::text
-    WHERE a.action = 'project.details' AND a.after ? 'confidence' AND a.at >= ${from} AND a.at < ${to} AND ${projectFilter(user, query)}
-    ORDER BY a.at`);
+    SELECT p.code, x.confidence::text AS confidence, x.confidence_reason AS reason
+    FROM project_detail_history x JOIN projects p ON p.id = x.project_id
+    WHERE ',' || x.changed_fields || ',' LIKE '%,confidence,%' AND x.changed_at >= ${from} AND x.changed_at < ${to}
+      AND ${projectFilter(user, query)}
+    ORDER BY x.changed_at, x.id`);
   return rows.map((row) => ({
     code: String(row.code),
     nameKk: String(row.name_kk),
@@ -139,7 +185,7 @@ export type AttentionProject = {
   latestComment: string | null;
 };
 
-/** At the period's end: overdue (horizon year passed, not completed) and at-risk (RED confidence or behind a straight-line schedule). */
+/** At the period's end: overdue, and otherwise at risk (both by the figures' definitions, on the period's last day). */
 async function attentionAt(
   user: Actor,
   query: TReportQuery,
@@ -148,13 +194,10 @@ async function attentionAt(
 ): Promise<AttentionProject[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT p.code, p.name_kk, p.name_ru, p.name_en, s.status, s.percent,
-      CASE WHEN p.horizon IS NOT NULL AND make_date(p.horizon, 12, 31) < ${endDay}::date THEN 'overdue' ELSE 'atRisk' END AS reason,
+      CASE WHEN ${figureSql("overdue", endDay, "s")} THEN 'overdue' ELSE 'atRisk' END AS reason,
       (SELECT u.comment FROM progress_updates u WHERE u.project_id = p.id AND u.created_at < ${moment} AND u.comment IS NOT NULL ORDER BY u.created_at DESC LIMIT 1) AS latest_comment
     FROM (${stateAt(user, query, moment)}) s JOIN projects p ON p.id = s.id
-    WHERE s.status NOT IN ('COMPLETED', 'CANCELLED') AND (
-      (p.horizon IS NOT NULL AND make_date(p.horizon, 12, 31) < ${endDay}::date) OR p.confidence = 'RED' OR
-      (p.baseline_start IS NOT NULL AND p.baseline_finish > p.baseline_start AND ${endDay}::date > p.baseline_start AND
-       s.percent < 100.0 * LEAST(1, (${endDay}::date - p.baseline_start)::numeric / (p.baseline_finish - p.baseline_start))))
+    WHERE ${figureSql("atRisk", endDay, "s")}
     ORDER BY reason DESC, p.code LIMIT 500`);
   return rows.map((row) => ({
     code: String(row.code),
@@ -226,8 +269,8 @@ export async function buildPeriodReport(user: Actor, requested: TReportQuery): P
   const from = startOf(query.from);
   const to = endOf(query.to);
   const [start, end, changes, attention, byOblast, bySector] = await Promise.all([
-    figuresAt(user, query, from),
-    figuresAt(user, query, to),
+    figuresAt(user, query, from, query.from),
+    figuresAt(user, query, to, query.to),
     changesIn(user, query, from, to),
     attentionAt(user, query, query.to, to),
     groupsAt(user, query, to, "oblast"),

@@ -1,6 +1,7 @@
 // The report's choices, as they appear in the URL: scope (region or one oblast), horizons, sectors and a period.
 import { z } from "zod";
 import { ZIsoDay } from "../forms/input-pieces";
+import { KIND_CHOICES } from "../figures/figure-names";
 import { todayInKazakhstan } from "../progress/calendar";
 import { OBLAST_CODES, SECTORS } from "../reference-data";
 
@@ -20,6 +21,8 @@ export const ZReportQuery = z
       .default("region"),
     horizons: list(z.enum(["2030", "2040", "2050", "none"])),
     sectors: list(z.enum(SECTORS.map((sector) => sector.code) as [string, ...string[]])),
+    /** Capital projects, programme measures, or both. */
+    kind: z.enum(KIND_CHOICES).catch("ALL").default("ALL"),
     from: ZIsoDay.optional().catch(undefined),
     to: ZIsoDay.optional().catch(undefined),
   })
@@ -55,6 +58,7 @@ export function reportSearchParams(query: TReportQuery): URLSearchParams {
   const params = new URLSearchParams({ scope: query.scope, from: query.from, to: query.to });
   if (query.horizons.length) params.set("horizons", query.horizons.join(","));
   if (query.sectors.length) params.set("sectors", query.sectors.join(","));
+  if (query.kind !== "ALL") params.set("kind", query.kind);
   return params;
 }
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkRollups } from "@/lib/rollups/check-rollups";
 import { importCatalog } from "@/lib/catalog/import-catalog";
 import { CATALOG_DIR, CatalogError, loadCatalog } from "@/lib/catalog/load-catalog";
 import { prisma } from "@/lib/db";
@@ -149,4 +150,10 @@ describe("catalog import", () => {
     const entries = await prisma.auditLog.findMany({ where: { action: "catalog.import" } });
     expect(entries.length).toBeGreaterThanOrEqual(1);
   });
+});
+
+// Whatever this file wrote (concurrent saves, sheets, field reports, imports, withdrawals), the roll-ups the
+// dashboards read must still equal a recomputation from the base tables.
+afterAll(async () => {
+  expect(await checkRollups()).toEqual([]);
 });

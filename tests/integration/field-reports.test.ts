@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkRollups } from "@/lib/rollups/check-rollups";
 import { prisma } from "@/lib/db";
 import { acceptFieldReport } from "@/lib/field-reports/accept-field-report";
 import { acceptFieldReports } from "@/lib/field-reports/accept-field-reports";
@@ -184,4 +185,10 @@ describe("field reports", () => {
       await prisma.auditLog.count({ where: { action: "fieldReport.accept", targetId: { in: ids.map(String) } } }),
     ).toBe(2);
   });
+});
+
+// Whatever this file wrote (concurrent saves, sheets, field reports, imports, withdrawals), the roll-ups the
+// dashboards read must still equal a recomputation from the base tables.
+afterAll(async () => {
+  expect(await checkRollups()).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkRollups } from "@/lib/rollups/check-rollups";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { prisma } from "@/lib/db";
@@ -369,4 +370,10 @@ describe("progress sheet", () => {
       }),
     ).rejects.toThrow(/permission/);
   });
+});
+
+// Whatever this file wrote (concurrent saves, sheets, field reports, imports, withdrawals), the roll-ups the
+// dashboards read must still equal a recomputation from the base tables.
+afterAll(async () => {
+  expect(await checkRollups()).toEqual([]);
 });

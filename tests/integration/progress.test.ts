@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkRollups } from "@/lib/rollups/check-rollups";
 import { prisma } from "@/lib/db";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { recordProgress } from "@/lib/progress/record-progress";
@@ -268,4 +269,10 @@ describe("project details", () => {
     }
     expect(await projectFingerprint(project.id)).toEqual(before);
   });
+});
+
+// Whatever this file wrote (concurrent saves, sheets, field reports, imports, withdrawals), the roll-ups the
+// dashboards read must still equal a recomputation from the base tables.
+afterAll(async () => {
+  expect(await checkRollups()).toEqual([]);
 });

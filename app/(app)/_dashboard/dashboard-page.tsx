@@ -5,6 +5,7 @@ import {
   DeliverySection,
   FiguresSection,
   HorizonSection,
+  KindSection,
   MovementSection,
   OverTimeSection,
   PlaceSection,
@@ -13,9 +14,18 @@ import {
 } from "./dashboard-sections";
 
 /** The same views for the region, one oblast or one sector: each widget streams in when its numbers are ready. */
-export function DashboardWidgets({ user, filter }: { user: Actor; filter: DashboardFilter }) {
+export function DashboardWidgets({
+  user,
+  filter,
+  basePath,
+}: {
+  user: Actor;
+  filter: DashboardFilter;
+  basePath: string;
+}) {
   return (
     <div className="space-y-4">
+      <KindSection filter={filter} basePath={basePath} />
       <Suspense fallback={<SectionSkeleton />}>
         <FiguresSection user={user} filter={filter} />
       </Suspense>

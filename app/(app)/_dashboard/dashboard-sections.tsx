@@ -1,6 +1,6 @@
 // The dashboard's widgets, shared by the region, oblast and sector dashboards. Each one loads its own numbers
 // (SQL aggregates from lib/dashboard) so the page can stream them independently under <Suspense>.
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import {
   CompletionChart,
@@ -8,6 +8,8 @@ import {
   ProgressOverTimeChart,
   StatusByGroupChart,
 } from "@/components/charts/lazy-charts";
+import { FigureCard } from "@/components/figure-card";
+import { KindSwitch } from "@/components/kind-switch";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusBadge } from "@/components/status-badge";
 import type { Actor } from "@/lib/auth/permissions";
@@ -22,66 +24,80 @@ import {
   PHYSICAL_MEASURES,
   type DashboardFilter,
 } from "@/lib/dashboard/dashboard";
+import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
+import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 
 type Props = { user: Actor; filter: DashboardFilter };
+/** The list's URL filters for the projects a dashboard view counts (the same scope, oblast, sector and kind). */
 const filterQuery = (filter: DashboardFilter) => ({
   ...(filter.oblastCode ? { oblast: filter.oblastCode } : {}),
   ...(filter.sectorCode ? { sector: filter.sectorCode } : {}),
+  ...(filter.kind && filter.kind !== "ALL" ? { kind: filter.kind } : {}),
 });
 const listHref = (filter: DashboardFilter, extra: Record<string, string> = {}) =>
   `/projects?${new URLSearchParams({ ...filterQuery(filter), ...extra }).toString()}`;
 
+/** Objects, measures or both, for this dashboard's URL. */
+export async function KindSection({ filter, basePath }: { filter: DashboardFilter; basePath: string }) {
+  const t = await getTranslations();
+  return (
+    <KindSwitch
+      label={t("figures.kind.label")}
+      current={filter.kind ?? "ALL"}
+      options={KIND_CHOICES.map((kind) => ({
+        value: kind,
+        label: t(`figures.kind.${kind}`),
+        href: `${basePath}?kind=${kind}`,
+      }))}
+    />
+  );
+}
+
 export async function FiguresSection({ user, filter }: Props) {
-  const [t, format, figures] = await Promise.all([getTranslations(), getFormatter(), getFigures(user, filter)]);
-  const tiles = [
-    { key: "total", value: figures.total, href: listHref(filter) },
-    { key: "completed", value: figures.completed, href: listHref(filter, { status: "COMPLETED" }) },
-    { key: "inProgress", value: figures.inProgress, href: listHref(filter, { status: "IN_PROGRESS" }) },
-    { key: "notStarted", value: figures.notStarted, href: listHref(filter, { status: "PLANNED" }) },
-    { key: "paused", value: figures.paused, href: listHref(filter, { status: "PAUSED" }) },
-    { key: "overdue", value: figures.overdue, href: null },
-    { key: "atRisk", value: figures.atRisk, href: null },
-  ] as const;
+  const [t, locale, figures] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    getFigures(user, filter),
+  ]);
+  // Every card opens the list of exactly the projects it counts: the figure's one definition filters the list.
+  const tiles = (["total", ...FIGURES] as const).map((key) => ({
+    key,
+    value: figures[key],
+    href: key === "total" ? listHref(filter) : listHref(filter, { figure: key }),
+  }));
   const units: Record<string, string> = { roadKm: t("units.km"), railwayKm: t("units.km"), powerMw: t("units.MW") };
   return (
     <section aria-label={t("dashboard.figures")} data-testid="figures">
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
-        {tiles.map((tile) => {
-          const body = (
-            <>
-              <p className="text-sm text-slate-600">{t(`dashboard.${tile.key}`)}</p>
-              <p className="mt-1 text-3xl font-bold tabular-nums" data-testid={`figure-${tile.key}`}>
-                {format.number(tile.value)}
-              </p>
-            </>
-          );
-          return tile.href ? (
-            <Link
-              key={tile.key}
-              href={tile.href}
-              className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand"
-            >
-              {body}
-            </Link>
-          ) : (
-            <div key={tile.key} className="rounded-lg border border-slate-200 bg-white p-4">
-              {body}
-            </div>
-          );
-        })}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
+        {tiles.map((tile) => (
+          <FigureCard
+            key={tile.key}
+            figureKey={tile.key}
+            label={t(`figures.label.${tile.key}`)}
+            value={formatNumber(locale, tile.value)}
+            href={tile.href}
+            openListLabel={t("figures.openList")}
+            howCountedLabel={t("figures.howCounted")}
+            definition={t(`figures.definition.${tile.key}`)}
+          />
+        ))}
       </div>
+      <p className="mt-1 text-xs text-slate-600" data-testid="figures-as-of">
+        {t("figures.today", { date: formatDate(locale, todayInKazakhstan()) })}
+      </p>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t("dashboard.completionByCount")}</p>
           <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-completionByCount">
-            {format.number(figures.completionByCount / 100, { style: "percent", maximumFractionDigits: 1 })}
+            {formatPercent(locale, figures.completionByCount)}
           </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t("dashboard.averageCompletion")}</p>
           <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-averagePercent">
-            {format.number(figures.averagePercent / 100, { style: "percent", maximumFractionDigits: 1 })}
+            {formatPercent(locale, figures.averagePercent)}
           </p>
         </div>
         {figures.weighted.map((measure) => (
@@ -92,10 +108,10 @@ export async function FiguresSection({ user, filter }: Props) {
             <p className="mt-1 text-2xl font-bold tabular-nums" data-testid={`figure-weighted-${measure.key}`}>
               {measure.planned === 0
                 ? t("common.notAvailable")
-                : format.number(measure.done / measure.planned, { style: "percent", maximumFractionDigits: 1 })}
+                : formatPercent(locale, (measure.done / measure.planned) * 100)}
             </p>
             <p className="text-xs text-slate-600">
-              {format.number(measure.done)} / {format.number(measure.planned)} {units[measure.key]}
+              {formatNumber(locale, measure.done)} / {formatNumber(locale, measure.planned)} {units[measure.key]}
             </p>
           </div>
         ))}
@@ -126,8 +142,8 @@ export async function PlaceSection({ user, filter }: Props) {
     getLocale() as Promise<Locale>,
     getCompletionByPlace(user, filter),
   ]);
-  const byDistrict = Boolean(filter.oblastCode);
-  return (
+  const byDistrict = Boolean(filter.oblastCode) || user.oblastId !== null;
+  const chart = (
     <CompletionChart
       title={byDistrict ? t("dashboard.completionByDistrict") : t("dashboard.completionByOblast")}
       groupLabel={byDistrict ? t("projects.district") : t("projects.oblast")}
@@ -141,6 +157,15 @@ export async function PlaceSection({ user, filter }: Props) {
           : `/oblasts/${row.code}`,
       }))}
     />
+  );
+  if (byDistrict) return chart;
+  return (
+    <div>
+      {chart}
+      <p className="mt-1 px-1 text-xs text-slate-600" data-testid="inter-oblast-note">
+        * {t("figures.interOblastNote")}
+      </p>
+    </div>
   );
 }
 
@@ -195,9 +220,8 @@ export async function DeliverySection({ user, filter }: Props) {
 }
 
 export async function MovementSection({ user, filter }: Props) {
-  const [t, format, locale, movement] = await Promise.all([
+  const [t, locale, movement] = await Promise.all([
     getTranslations(),
-    getFormatter(),
     getLocale() as Promise<Locale>,
     getMovement(user, filter),
   ]);
@@ -216,7 +240,7 @@ export async function MovementSection({ user, filter }: Props) {
             <ProgressBar percent={project.percentComplete} label={t("projects.columnProgress")} />
             {project.at && (
               <time className="text-xs text-slate-600" dateTime={project.at}>
-                {format.dateTime(new Date(project.at), { dateStyle: "medium" })}
+                {formatDate(locale, todayInKazakhstan(new Date(project.at)))}
               </time>
             )}
           </li>

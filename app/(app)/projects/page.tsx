@@ -10,6 +10,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { sheetTargetFor } from "@/lib/progress/import-progress";
+import { FIGURES } from "@/lib/figures/figure-names";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import {
   listDistrictOptions,
@@ -83,6 +84,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       label: t("projects.status"),
       value: query.status,
       options: PROJECT_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+    },
+    {
+      // The dashboard's cards open the list with their figure (lib/figures): the same definition counts both.
+      name: "figure",
+      label: t("figures.filterLabel"),
+      value: query.figure,
+      options: FIGURES.map((figure) => ({ value: figure, label: t(`figures.label.${figure}`) })),
     },
   ];
   const sort: FilterField = {

@@ -7,6 +7,8 @@ import { CompletionChart } from "@/components/charts/lazy-charts";
 import { DataTable } from "@/components/data-table";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current-user";
+import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
@@ -39,18 +41,17 @@ export default async function ReportsPage({
     (key, values) => t(key as "reports.title", values as Record<string, string>),
     locale,
   );
-  const figureRows = (
-    ["total", "completed", "inProgress", "notStarted", "paused", "cancelled", "averagePercent"] as const
-  ).map((key) => {
+  // The dashboard's figures by their one definition (lib/figures), as they stood at the period's start and end.
+  const figureRows = (["total", ...FIGURES, "averagePercent"] as const).map((key) => {
     const value = (figures: PeriodFigures) =>
-      key === "averagePercent" ? `${format.number(figures[key])}%` : format.number(figures[key]);
+      key === "averagePercent" ? formatPercent(locale, figures[key]) : formatNumber(locale, figures[key]);
     return [
-      t(key === "averagePercent" ? "dashboard.averageCompletion" : `dashboard.${key}`),
+      key === "averagePercent" ? t("dashboard.averageCompletion") : t(`figures.label.${key}`),
       value(report.start),
       value(report.end),
     ];
   });
-  const dates = `${format.dateTime(new Date(`${query.from}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })} — ${format.dateTime(new Date(`${query.to}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })}`;
+  const dates = `${formatDate(locale, query.from)} — ${formatDate(locale, query.to)}`;
 
   return (
     <article className="report">
@@ -85,6 +86,23 @@ export default async function ReportsPage({
             {OBLASTS.filter((oblast) => !user.oblastCode || oblast.code === user.oblastCode).map((oblast) => (
               <option key={oblast.code} value={oblast.code}>
                 {localizedName(oblast, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="report-kind" className="block text-xs font-semibold text-slate-700">
+            {t("figures.kind.label")}
+          </label>
+          <select
+            id="report-kind"
+            name="kind"
+            defaultValue={query.kind}
+            className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm"
+          >
+            {KIND_CHOICES.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`figures.kind.${kind}`)}
               </option>
             ))}
           </select>
@@ -239,6 +257,11 @@ export default async function ReportsPage({
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.title}>
               <DataTable head={table.header} rows={table.rows} caption={table.title} />
             </div>
+          )}
+          {table.key === "oblasts" && (
+            <p className="mt-2 text-xs text-slate-600" data-testid="inter-oblast-note">
+              * {t("figures.interOblastNote")}
+            </p>
           )}
         </section>
       ))}

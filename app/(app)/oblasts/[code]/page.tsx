@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { scopedOblastId } from "@/lib/auth/permissions";
+import { parseKindChoice } from "@/lib/figures/figure-names";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 import { DashboardWidgets } from "../../_dashboard/dashboard-page";
@@ -16,8 +17,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: oblast ? localizedName(oblast, (await getLocale()) as Locale) : "" };
 }
 
-export default async function OblastDashboardPage({ params }: { params: Params }) {
+export default async function OblastDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
+  const kind = parseKindChoice((await searchParams).kind);
   const { code } = await params;
   const oblast = OBLASTS.find((candidate) => candidate.code === code);
   // An akimat officer's dashboard is their own oblast; another oblast's is not found for them.
@@ -29,7 +37,7 @@ export default async function OblastDashboardPage({ params }: { params: Params }
         ← {t("dashboard.title")}
       </Link>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{localizedName(oblast, locale)}</h1>
-      <DashboardWidgets user={user} filter={{ oblastCode: oblast.code }} />
+      <DashboardWidgets user={user} filter={{ oblastCode: oblast.code, kind }} basePath={`/oblasts/${oblast.code}`} />
     </>
   );
 }

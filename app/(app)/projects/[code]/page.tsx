@@ -6,11 +6,13 @@ import { ProgressBar } from "@/components/progress-bar";
 import { FieldReportCard } from "@/components/field-report-card";
 import { ProgressForm } from "@/components/progress-form";
 import { ProjectDetailsForm } from "@/components/project-details-form";
+import { DetailHistory } from "@/components/detail-history";
 import { ProjectHistory } from "@/components/project-history";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { fieldReportsOnProject } from "@/lib/field-reports/list-field-reports";
+import { detailChanges } from "@/lib/figures/detail-history";
 import { isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
@@ -235,6 +237,18 @@ export default async function ProjectPage({ params }: { params: Params }) {
         </h2>
         <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} />
       </section>
+      <DetailHistory
+        changes={await detailChanges(project.id)}
+        locale={locale}
+        labels={{
+          title: t("figures.detailHistory.title"),
+          empty: t("figures.detailHistory.empty"),
+          by: (name) => t("history.by", { name }),
+          field: (field) =>
+            field === "confidence" ? t("figures.detailHistory.confidence") : t(`details.${field}` as "details.title"),
+        }}
+        confidenceLabel={(value) => t(`confidence.${value}` as "confidence.none")}
+      />
     </article>
   );
 }
