@@ -112,8 +112,9 @@ export async function saveMilestone(
       milestoneId = created.id;
       version = 1;
     }
+    const { evidenceUrl: _evidence, ...versioned } = values;
     await tx.milestoneChange.create({
-      data: { ...values, milestoneId, actorId: user.id, version, reason: input.reason },
+      data: { ...versioned, milestoneId, actorId: user.id, version, reason: input.reason },
     });
     await writeAudit(tx, {
       actorId: user.id,
