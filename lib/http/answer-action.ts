@@ -26,6 +26,8 @@ export async function answerAction(result: ServiceResult, path: string, savedKey
       return { status: "error", message: t("progress.conflictTitle"), changes: result.changes ?? [] };
     case "forbidden":
       return { status: "error", message: t("errors.forbiddenAction") };
+    case "withdrawn":
+      return { status: "error", message: t("errors.projectWithdrawn") };
     case "alreadyReviewed":
       return { status: "error", message: t("fieldReports.alreadyReviewed") };
     default:

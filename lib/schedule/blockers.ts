@@ -54,7 +54,7 @@ export const ZBlockerInput = z
     if (CLOSED.includes(input.status) && !input.resolutionNote)
       context.addIssue({ code: "custom", path: ["resolutionNote"], message: "resolutionNeeded" });
     if (input.raisedOn && input.raisedOn > todayInKazakhstan())
-      context.addIssue({ code: "custom", path: ["raisedOn"], message: "dateInFuture" });
+      context.addIssue({ code: "custom", path: ["raisedOn"], message: "futureDate" });
     if (input.blockerId !== undefined && input.version === undefined)
       context.addIssue({ code: "custom", path: ["version"], message: "invalid" });
   });
@@ -347,4 +347,16 @@ export async function blockersInPeriod(user: Actor, from: string, to: string) {
     }),
   ]);
   return { raised, resolved: resolved.length };
+}
+
+/** Who may be made responsible for a project's blocker: active ministry staff and the akimat officers of its oblasts. */
+export async function responsibleCandidates(oblastIds: number[]) {
+  return prisma.user.findMany({
+    where: {
+      active: true,
+      OR: [{ role: { in: ["MINISTRY", "ADMIN"] } }, { role: "AKIMAT", oblastId: { in: oblastIds } }],
+    },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

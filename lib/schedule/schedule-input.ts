@@ -19,7 +19,7 @@ export const ZOptionalDay = z.preprocess(blankToNull, ZDay.nullable());
 /** A day that has happened: actual dates are never in the future. */
 export const ZOptionalPastDay = z.preprocess(
   blankToNull,
-  ZDay.refine((value) => value <= todayInKazakhstan(), "dateInFuture").nullable(),
+  ZDay.refine((value) => value <= todayInKazakhstan(), "futureDate").nullable(),
 );
 export const ZOptionalText = (max: number) =>
   z.preprocess(blankToNull, z.string().trim().max(max, "tooLong").nullable());
@@ -29,7 +29,7 @@ export const ZOptionalUrl = z.preprocess(
     .string()
     .trim()
     .max(2000, "tooLong")
-    .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), "invalidUrl")
+    .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), "httpLinkOnly")
     .nullable(),
 );
 export const ZId = z.coerce.number("invalid").int("invalid").positive("invalid").max(2_147_483_647, "invalid");

@@ -94,7 +94,7 @@ describe("milestones", () => {
       { ...base, version: milestone!.version, baselineDate: "2026-05-01", status: "MET", actualDate: "2099-01-01" },
       context,
     );
-    expect(future).toMatchObject({ ok: false, fieldErrors: { actualDate: "dateInFuture" } });
+    expect(future).toMatchObject({ ok: false, fieldErrors: { actualDate: "futureDate" } });
     expect(await counts(aktobe.id)).toEqual(before);
   });
 
