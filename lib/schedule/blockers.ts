@@ -241,6 +241,13 @@ export async function projectBlockers(projectId: number, today = todayInKazakhst
 const optionalFilter = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
 export const ZBlockerQuery = z.object({
+  q: optionalFilter(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[^\u0000]*$/),
+  ),
   oblast: optionalFilter(z.enum(OBLAST_CODES)),
   category: optionalFilter(z.enum(BLOCKER_CATEGORIES)),
   escalation: optionalFilter(z.enum(ESCALATION_LEVELS)),
@@ -271,6 +278,14 @@ function blockerWhere(user: Actor, query: Omit<TBlockerQuery, "page">, today: st
       { project: { ...projectScope(user), withdrawnAt: null } },
       query.oblast ? { project: { oblasts: { some: { oblast: { code: query.oblast } } } } } : {},
       query.category ? { category: query.category } : {},
+      query.q
+        ? {
+            OR: [
+              { description: { contains: query.q, mode: "insensitive" as const } },
+              { project: { code: { contains: query.q.toUpperCase() } } },
+            ],
+          }
+        : {},
       query.escalation ? { escalation: query.escalation } : {},
       state,
     ],
