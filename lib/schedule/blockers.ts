@@ -241,12 +241,13 @@ export async function projectBlockers(projectId: number, today = todayInKazakhst
 const optionalFilter = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
 export const ZBlockerQuery = z.object({
+  // A NUL byte would reach PostgreSQL as an error: such a search is dropped, never a 500.
   q: optionalFilter(
     z
       .string()
       .trim()
       .max(200)
-      .regex(/^[^\u0000]*$/),
+      .refine((value) => !value.includes(String.fromCharCode(0))),
   ),
   oblast: optionalFilter(z.enum(OBLAST_CODES)),
   category: optionalFilter(z.enum(BLOCKER_CATEGORIES)),
