@@ -14,6 +14,8 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
   const items: NavItem[] = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/projects", label: t("nav.projects") },
+    { href: "/timeline", label: t("nav.timeline") },
+    { href: "/blockers", label: t("nav.blockers") },
     { href: "/reports", label: t("nav.reports") },
     { href: "/catalog/source-check", label: t("nav.sourceCheck") },
   ];

@@ -17,7 +17,11 @@ export type Action =
   | "report.export"
   | "user.manage"
   | "audit.read"
-  | "catalog.sourceCheck";
+  | "catalog.sourceCheck"
+  | "milestone.edit"
+  | "blocker.manage"
+  | "blocker.raise"
+  | "blocker.updateOwn";
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ADMIN: [
@@ -30,6 +34,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "user.manage",
     "audit.read",
     "catalog.sourceCheck",
+    "milestone.edit",
+    "blocker.manage",
+    "blocker.raise",
   ],
   MINISTRY: [
     "project.view",
@@ -40,13 +47,29 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "report.export",
     "audit.read",
     "catalog.sourceCheck",
+    "milestone.edit",
+    "blocker.manage",
+    "blocker.raise",
   ],
-  AKIMAT: ["project.view", "fieldReport.submit", "report.view", "report.export", "catalog.sourceCheck"],
+  AKIMAT: [
+    "project.view",
+    "fieldReport.submit",
+    "report.view",
+    "report.export",
+    "catalog.sourceCheck",
+    "blocker.raise",
+    "blocker.updateOwn",
+  ],
   MANAGER: ["project.view", "report.view", "report.export", "audit.read", "catalog.sourceCheck"],
 };
 
 /** Actions about one project that an akimat officer may take only within their own oblast. */
-const OBLAST_BOUND_ACTIONS: readonly Action[] = ["project.view", "fieldReport.submit"];
+const OBLAST_BOUND_ACTIONS: readonly Action[] = [
+  "project.view",
+  "fieldReport.submit",
+  "blocker.raise",
+  "blocker.updateOwn",
+];
 
 export class MissingScopeError extends Error {
   constructor(message: string) {

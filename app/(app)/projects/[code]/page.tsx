@@ -18,6 +18,7 @@ import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
 import { recordProgressAction, submitFieldReportAction, updateDetailsAction } from "./actions";
+import { DeliverySection } from "./delivery-section";
 
 type Params = Promise<{ code: string }>;
 
@@ -143,6 +144,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
           )}
         </section>
       </div>
+
+      <DeliverySection user={user} project={project} />
 
       {can(user, "project.recordProgress", scope) && !project.withdrawnAt && (
         <section

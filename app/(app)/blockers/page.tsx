@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { type FilterField, ListFilters } from "@/components/list-filters";
+import { ListTable } from "@/components/list-table";
+import { Pagination } from "@/components/pagination";
+import { requireUser } from "@/lib/auth/current-user";
+import { scopedOblastId } from "@/lib/auth/permissions";
+import { type Locale, localizedName } from "@/lib/i18n/locales";
+import { OBLASTS } from "@/lib/reference-data";
+import {
+  BLOCKER_CATEGORIES,
+  blockerFigures,
+  ESCALATION_LEVELS,
+  listBlockers,
+  parseBlockerQuery,
+} from "@/lib/schedule/blockers";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("schedule"))("blockersTitle") };
+}
+
+/** Open blockers by oblast, category and age, overdue first, each linking to its project. */
+export default async function BlockersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser();
+  const query = parseBlockerQuery(await searchParams);
+  const [t, format, locale, result, figures] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale() as Promise<Locale>,
+    listBlockers(user, query),
+    blockerFigures(user),
+  ]);
+  const { page: _page, ...filters } = query;
+  const params = Object.fromEntries(
+    Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),
+  );
+  const visibleOblasts = scopedOblastId(user) === null ? OBLASTS : [];
+  const fields: FilterField[] = [
+    {
+      name: "state",
+      label: t("schedule.state"),
+      value: query.state,
+      options: (["open", "overdue", "closed", "all"] as const).map((state) => ({
+        value: state,
+        label: t(`schedule.states.${state}`),
+      })),
+    },
+    ...(visibleOblasts.length > 0
+      ? [
+          {
+            name: "oblast",
+            label: t("projects.oblast"),
+            value: query.oblast,
+            options: visibleOblasts.map((oblast) => ({ value: oblast.code, label: localizedName(oblast, locale) })),
+          },
+        ]
+      : []),
+    {
+      name: "category",
+      label: t("schedule.category"),
+      value: query.category,
+      options: BLOCKER_CATEGORIES.map((code) => ({ value: code, label: t(`schedule.categories.${code}`) })),
+    },
+    {
+      name: "escalation",
+      label: t("schedule.escalation"),
+      value: query.escalation,
+      options: ESCALATION_LEVELS.map((code) => ({ value: code, label: t(`schedule.escalations.${code}`) })),
+    },
+  ];
+  const day = (iso: string | null) =>
+    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "short", timeZone: "UTC" }) : "—";
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("schedule.blockersTitle")}</h1>
+        <p className="text-sm text-slate-700" data-testid="blocker-figures">
+          <Link href="/blockers?state=open" className="text-brand underline">
+            {t("schedule.openCount", { count: figures.open })}
+          </Link>
+          {" · "}
+          <Link href="/blockers?state=overdue" className="text-brand underline">
+            {t("schedule.overdueCount", { count: figures.overdue })}
+          </Link>
+        </p>
+      </div>
+      <ListFilters search={query.q ?? ""} searchLabel={t("schedule.searchBlockers")} fields={fields} />
+      <p className="mb-2 text-sm text-slate-600" data-testid="blocker-count">
+        {t("schedule.listCount", { count: result.total })}
+      </p>
+      {result.blockers.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
+          {t("schedule.noBlockers")}
+        </p>
+      ) : (
+        <ListTable
+          label={t("schedule.blockersTitle")}
+          columns={[
+            { label: t("projects.columnCode") },
+            { label: t("schedule.description") },
+            { label: t("schedule.category"), className: "hidden md:table-cell" },
+            { label: t("schedule.escalation") },
+            { label: t("schedule.dueDate") },
+            { label: t("schedule.age"), className: "hidden sm:table-cell" },
+            { label: t("schedule.responsibleUser"), className: "hidden lg:table-cell" },
+          ]}
+        >
+          {result.blockers.map((blocker) => (
+            <tr key={blocker.id} className="border-t border-slate-200 align-top" data-testid="blocker-row">
+              <td className="px-3 py-2 whitespace-nowrap">
+                <Link href={`/projects/${blocker.projectCode}`} className="font-mono text-brand underline">
+                  {blocker.projectCode}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <span className="block text-xs text-slate-600">{localizedName(blocker.projectName, locale)}</span>
+                {blocker.description}
+              </td>
+              <td className="hidden px-3 py-2 md:table-cell">{t(`schedule.categories.${blocker.category}`)}</td>
+              <td className="px-3 py-2">{t(`schedule.escalations.${blocker.escalation}`)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {day(blocker.dueDate)}
+                {blocker.overdue && (
+                  <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">
+                    {t("schedule.overdue")}
+                  </span>
+                )}
+              </td>
+              <td className="hidden px-3 py-2 sm:table-cell">{t("schedule.slip", { days: blocker.ageDays })}</td>
+              <td className="hidden px-3 py-2 lg:table-cell">
+                {blocker.responsibleName ?? blocker.responsibleAgency ?? "—"}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
+      )}
+      <Pagination page={result.page} pages={result.pages} params={params} />
+    </>
+  );
+}
