@@ -7,11 +7,9 @@ export function CatalogNote({ note, linkTitle }: { note: string; linkTitle: stri
     <>
       {parseNote(note).map((segment, index) =>
         segment.line === undefined ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments of one fixed text, never reordered
           <span key={index}>{segment.text}</span>
         ) : (
           <Link
-            // biome-ignore lint/suspicious/noArrayIndexKey: segments of one fixed text, never reordered
             key={index}
             href={decreeHref(segment.line)}
             title={linkTitle}

@@ -7,13 +7,17 @@ import { getFigures } from "@/lib/dashboard/dashboard";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { DashboardWidgets } from "./_dashboard/dashboard-page";
+import { MapSection, parseMapKind } from "./_dashboard/map-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-export default async function DashboardPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
+  const mapKind = parseMapKind((await searchParams).map);
   // An akimat officer's home is their oblast's dashboard (with its district breakdown).
   const filter = user.oblastCode ? { oblastCode: user.oblastCode } : {};
   const [t, locale, figures] = await Promise.all([
@@ -48,7 +52,14 @@ export default async function DashboardPage() {
       {figures.total === 0 ? (
         <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} />
       ) : (
-        <DashboardWidgets user={user} filter={filter} />
+        <>
+          {!user.oblastCode && (
+            <div className="mb-4">
+              <MapSection user={user} viewerOblastCode={null} kind={mapKind} basePath="/" />
+            </div>
+          )}
+          <DashboardWidgets user={user} filter={filter} />
+        </>
       )}
     </>
   );

@@ -130,7 +130,11 @@ export function loadCatalog(directory: string = CATALOG_DIR): LoadedCatalog {
   const contradictionIds = new Set(contradictions.map((item) => item.id));
   for (const total of totals) {
     if (total.contradiction && !contradictionIds.has(total.contradiction))
-      throw new CatalogError(total.file, total.id, `contradiction ${total.contradiction} is not in contradictions.json`);
+      throw new CatalogError(
+        total.file,
+        total.id,
+        `contradiction ${total.contradiction} is not in contradictions.json`,
+      );
   }
   return { records, totals, districts, contradictions };
 }

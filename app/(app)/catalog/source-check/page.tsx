@@ -169,7 +169,11 @@ export default async function SourceCheckPage({ searchParams }: { searchParams: 
         <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("sourceReview.contradictionsIntro")}</p>
         <ol className="mt-4 space-y-3" data-testid="contradictions">
           {contradictions.map((item) => (
-            <li key={item.id} id={`contradiction-${item.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
+            <li
+              key={item.id}
+              id={`contradiction-${item.id}`}
+              className="rounded-lg border border-slate-200 bg-white p-4"
+            >
               <p className="text-xs font-semibold uppercase tracking-wide text-amber-900">
                 {t(`sourceReview.kind_${item.kind}` as "sourceReview.kind_numbers")}
               </p>

@@ -94,9 +94,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
       <h1 className="text-2xl font-bold" lang={isUntranslated(project, locale) ? "kk" : locale}>
         {localizedName(project, locale)}
       </h1>
-      {/\[[^\]]+\]$/.test(project.nameKk) && (
-        <p className="mt-1 text-xs text-slate-600">{t("catalogNames.added")}</p>
-      )}
+      {/\[[^\]]+\]$/.test(project.nameKk) && <p className="mt-1 text-xs text-slate-600">{t("catalogNames.added")}</p>}
       {locale !== "kk" && (
         <p className="mt-1 text-sm text-slate-600" lang="kk">
           <span className="font-semibold">{t("common.kazakhOriginal")}:</span> {capitalizedName(project.nameKk)}
