@@ -6,6 +6,8 @@ export type OblastMapValue = {
   total: number;
   completed: number;
   percent: number;
+  /** The share as the reader's locale writes it ("2,5 %", "2.5%"). */
+  percentText: string;
   /** Where the oblast's link goes; null when the viewer may not open that oblast's page. */
   href: string | null;
   /** The accessible name of the link, e.g. "Atyrau oblast: 3 of 120 completed (2.5%)". */
@@ -66,7 +68,7 @@ export function OblastMap({
                 x={shape.label.x}
                 y={shape.label.y}
                 textAnchor="middle"
-                className="pointer-events-none fill-slate-900 text-[15px] font-semibold"
+                className="pointer-events-none fill-slate-900 text-[20px] font-semibold"
                 stroke="white"
                 strokeWidth={3.5}
                 paintOrder="stroke"
@@ -74,7 +76,7 @@ export function OblastMap({
                 <tspan x={shape.label.x}>{value?.name ?? shape.code}</tspan>
                 {value && value.total > 0 && (
                   <tspan x={shape.label.x} dy="1.2em" className="font-normal">
-                    {`${value.percent.toLocaleString("en", { maximumFractionDigits: 1 })}%`}
+                    {value.percentText}
                   </tspan>
                 )}
               </text>

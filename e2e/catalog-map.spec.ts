@@ -106,7 +106,7 @@ test.describe("the four oblasts on a map", () => {
     await expect(mapLinks(page)).toHaveCount(4);
     await expectMapMatchesSql(page, "OBJECT", "kk");
     await expect(page.getByText(t("oblastMap.attribution"))).toBeVisible();
-    await page.getByRole("link", { name: t("oblastMap.measures"), exact: true }).click();
+    await page.getByRole("link", { name: t("oblastMap.switchMeasures"), exact: true }).click();
     await expect(page).toHaveURL(/map=measures/);
     await expectMapMatchesSql(page, "MEASURE", "kk");
     const card = page.locator("section", { has: page.getByTestId("oblast-map") });

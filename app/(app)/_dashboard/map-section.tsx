@@ -46,6 +46,7 @@ export async function MapSection({
       total: value.total,
       completed: value.completed,
       percent: value.percent,
+      percentText: percent(value.percent),
       href: scope === null || scope === oblast.code ? `/oblasts/${oblast.code}` : null,
       label:
         value.total === 0
@@ -70,7 +71,7 @@ export async function MapSection({
           scroll={false}
           className={`rounded border px-2 py-1 ${option === kind ? "border-brand bg-brand text-white" : "border-slate-300 hover:border-brand"}`}
         >
-          {t(option === "objects" ? "oblastMap.objects" : "oblastMap.measures")}
+          {t(option === "objects" ? "oblastMap.switchObjects" : "oblastMap.switchMeasures")}
         </Link>
       ))}
     </nav>
