@@ -94,7 +94,7 @@ export function OblastMap({
               {body}
             </a>
           ) : (
-            <g key={shape.code} data-oblast={shape.code} aria-label={value?.label}>
+            <g key={shape.code} data-oblast={shape.code}>
               {body}
             </g>
           );
