@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "./axe";
 import { DEFAULT_LOCALE, translator } from "./i18n";
 import { signInAs } from "./session";
-import { DEMO, query } from "./support";
+import { DEMO, displayName, query } from "./support";
 
 const t = translator(DEFAULT_LOCALE);
 async function firstProject(): Promise<{ code: string; name_kk: string }> {
@@ -58,7 +58,10 @@ test.describe("accessibility in Kazakh", () => {
     {
       what: "a project page",
       target: async () =>
-        firstProject().then((project) => ({ path: `/projects/${project.code}`, heading: project.name_kk })),
+        firstProject().then((project) => ({
+          path: `/projects/${project.code}`,
+          heading: displayName(project.name_kk),
+        })),
     },
     { what: "the reports page", target: async () => ({ path: "/reports", heading: t("reports.title") }) },
     {

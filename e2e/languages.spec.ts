@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEFAULT_LOCALE, formatNumber, LOCALES, messagesOf, translator, type Locale } from "./i18n";
 import { signInAs } from "./session";
-import { chooseLanguage, DEMO, query, saveScreenshot, signIn } from "./support";
+import { chooseLanguage, DEMO, displayName, noteText, query, saveScreenshot, signIn } from "./support";
 
 const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
@@ -100,11 +100,11 @@ test.describe("interface languages", () => {
       // A fresh browser starts in Kazakh, the first of LOCALES.
       if (locale !== DEFAULT_LOCALE) await chooseLanguage(page, locale);
       await page.goto(`/projects/${project!.code}`);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(project![`name_${locale}`]);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(displayName(project![`name_${locale}`], locale));
       const source = page.getByRole("region", { name: translator(locale)("project.source") });
-      await expect(source).toContainText(project![`source_note_${locale}`]);
+      await expect(source).toContainText(noteText(project![`source_note_${locale}`]));
       for (const other of LOCALES.filter((candidate) => candidate !== locale))
-        await expect(source).not.toContainText(project![`source_note_${other}`]);
+        await expect(source).not.toContainText(noteText(project![`source_note_${other}`]));
     }
   });
 

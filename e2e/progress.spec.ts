@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { translator } from "./i18n";
 import { signInTo } from "./sign-in-to";
-import { DEMO, query, saveScreenshot } from "./support";
+import { DEMO, displayName, query, saveScreenshot } from "./support";
 
 // Kazakh is the default language: every expected string is read from messages/kk.json.
 const t = translator("kk");
@@ -85,7 +85,7 @@ const history = (page: Page) => page.getByTestId("history").locator(":scope > li
 async function openProject(page: Page, project: Project): Promise<void> {
   const response = await page.goto(`/projects/${project.code}`);
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(project.name_kk);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(displayName(project.name_kk));
 }
 
 async function fillProgress(

@@ -45,3 +45,14 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
     await client.end();
   }
 }
+
+/** A catalog name as the app displays it: the decree's text with a capital first letter. */
+export function displayName(name: string, locale: "kk" | "ru" | "en" = "kk"): string {
+  const first = String.fromCodePoint(name.codePointAt(0)!);
+  return first.toLocaleUpperCase(locale) + name.slice(first.length);
+}
+
+/** A catalog note as the reader sees it: "[point 56, 2030 list](line:2331)" shows as "point 56, 2030 list". */
+export function noteText(note: string): string {
+  return note.replace(/\[([^\]]+)\]\(line:\d+\)/g, "$1");
+}

@@ -449,6 +449,16 @@ export const UNITS = [
   "mln_sq_m",
   "mln_volumes",
   "thousand_TEU",
+  // Added for issue 17: the scales and measures the decree prints that the list lacked, so no number is multiplied
+  // out or left without its unit ("77 шаршы шақырым", "2,2 есе", "782,3 мың білім алушы", "28,8 миллиард кВт·сағ").
+  "km2",
+  "times",
+  "thousand_learners",
+  "thousand_Gcal_h",
+  "thousand_Gcal",
+  "mln_Gcal",
+  "mln_kWh",
+  "bn_kWh",
 ] as const;
 
 export const PROJECT_STATUSES = ["PLANNED", "DESIGN", "IN_PROGRESS", "COMPLETED", "PAUSED", "CANCELLED"] as const;

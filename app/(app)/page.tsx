@@ -8,19 +8,20 @@ import { parseKindChoice } from "@/lib/figures/figure-names";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { DashboardWidgets } from "./_dashboard/dashboard-page";
+import { MapSection, parseMapKind } from "./_dashboard/map-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-export default async function DashboardPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
+  const params = await searchParams;
+  const mapKind = parseMapKind(params.map);
   // An akimat officer's home is their oblast's dashboard (with its district breakdown). Objects lead.
-  const kind = parseKindChoice((await searchParams).kind);
+  const kind = parseKindChoice(params.kind);
   const filter = user.oblastCode ? { oblastCode: user.oblastCode, kind } : { kind };
   const [t, locale, figures] = await Promise.all([
     getTranslations(),
@@ -54,7 +55,14 @@ export default async function DashboardPage({
       {figures.total === 0 ? (
         <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} />
       ) : (
-        <DashboardWidgets user={user} filter={filter} basePath="/" />
+        <>
+          {!user.oblastCode && (
+            <div className="mb-4">
+              <MapSection user={user} viewerOblastCode={null} kind={mapKind} basePath="/" />
+            </div>
+          )}
+          <DashboardWidgets user={user} filter={filter} basePath="/" />
+        </>
       )}
     </>
   );

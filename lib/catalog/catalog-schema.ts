@@ -90,6 +90,8 @@ export const ZStatedTotal = z
       codes: z.array(z.string()).optional(),
     }),
     conflictsWith: z.string().nullable(),
+    /** The place in contradictions.json that explains why the decree's numbers disagree here, if they do. */
+    contradiction: z.string().optional(),
     noteKk: z.string().trim().min(1).nullable(),
     noteRu: z.string().trim().min(1).nullable(),
     noteEn: z.string().trim().min(1).nullable(),
@@ -107,3 +109,16 @@ export const ZDistrict = z.strictObject({
   line: z.number().int().positive().nullable(),
 });
 export type TDistrict = z.infer<typeof ZDistrict>;
+
+/** Where the decree contradicts itself: two passages, each located by its line, quoted verbatim (repaired). */
+export const ZContradiction = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  kind: z.enum(["numbers", "oblast", "annex", "repeated", "unit"]),
+  summaryKk: z.string().trim().min(10),
+  summaryRu: z.string().trim().min(10),
+  summaryEn: z.string().trim().min(10),
+  passages: z
+    .array(z.strictObject({ line: z.number().int().min(1).max(15829), quote: z.string().trim().min(3).max(700) }))
+    .min(2),
+});
+export type TContradiction = z.infer<typeof ZContradiction>;

@@ -5,9 +5,11 @@ import path from "node:path";
 import type { z } from "zod";
 import {
   ZCatalogRecord,
+  ZContradiction,
   ZDistrict,
   ZStatedTotal,
   type TCatalogRecord,
+  type TContradiction,
   type TDistrict,
   type TStatedTotal,
 } from "./catalog-schema";
@@ -35,7 +37,11 @@ export type LoadedCatalog = {
   records: (TCatalogRecord & { file: string })[];
   totals: (TStatedTotal & { file: string })[];
   districts: TDistrict[];
+  contradictions: TContradiction[];
 };
+
+/** Files of the catalog folder that are not project records. */
+const NOT_RECORDS = new Set(["districts.json", "contradictions.json"]);
 
 /** `file` is named relative to the catalog folder in every error. */
 function readJsonArray(directory: string, file: string): unknown[] {
@@ -84,7 +90,7 @@ export function loadCatalog(directory: string = CATALOG_DIR): LoadedCatalog {
       : [];
 
   const records = jsonFiles(directory)
-    .filter((file) => path.basename(file) !== "districts.json")
+    .filter((file) => !NOT_RECORDS.has(path.basename(file)))
     .flatMap((file) =>
       parseAll(directory, file, ZCatalogRecord, field("code")).map((record) => ({
         ...record,
@@ -100,6 +106,11 @@ export function loadCatalog(directory: string = CATALOG_DIR): LoadedCatalog {
   const districtFile = path.join(directory, "districts.json");
   const districts = fs.existsSync(districtFile) ? parseAll(directory, districtFile, ZDistrict, field("code")) : [];
 
+  const contradictionFile = path.join(directory, "contradictions.json");
+  const contradictions = fs.existsSync(contradictionFile)
+    ? parseAll(directory, contradictionFile, ZContradiction, field("id"))
+    : [];
+
   assertUnique(
     records.map((record) => ({ key: record.code, file: record.file })),
     "project code",
@@ -112,7 +123,20 @@ export function loadCatalog(directory: string = CATALOG_DIR): LoadedCatalog {
     districts.map((district) => ({ key: district.code, file: "districts.json" })),
     "district code",
   );
-  return { records, totals, districts };
+  assertUnique(
+    contradictions.map((item) => ({ key: item.id, file: "contradictions.json" })),
+    "contradiction id",
+  );
+  const contradictionIds = new Set(contradictions.map((item) => item.id));
+  for (const total of totals) {
+    if (total.contradiction && !contradictionIds.has(total.contradiction))
+      throw new CatalogError(
+        total.file,
+        total.id,
+        `contradiction ${total.contradiction} is not in contradictions.json`,
+      );
+  }
+  return { records, totals, districts, contradictions };
 }
 
 function assertUnique(items: { key: string; file: string }[], what: string): void {

@@ -57,3 +57,37 @@ export function reconcile(records: TCatalogRecord[], totals: (TStatedTotal & { f
 function roundTo3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+export type SourceCheckSummary = {
+  /** Totals the decree states. */
+  stated: number;
+  /** Of them, totals the catalog's records can be summed against. */
+  compared: number;
+  agree: number;
+  differ: number;
+  /** Differences explained by a contradiction inside the decree itself. */
+  differByDecree: number;
+  /** Differences with no such explanation: the catalog must be checked. */
+  differByCatalog: number;
+  /** Levels and demand figures the catalog has no records for. */
+  informational: number;
+  /** Places where the decree contradicts itself (contradictions.json). */
+  contradictions: number;
+};
+
+/** The numbers of the Source check page's opening paragraph. */
+export function summariseSourceCheck(rows: Reconciliation[], contradictionCount: number): SourceCheckSummary {
+  const compared = rows.filter((row) => row.comparable);
+  const differing = compared.filter((row) => !row.agrees);
+  const byDecree = differing.filter((row) => row.total.contradiction !== undefined).length;
+  return {
+    stated: rows.length,
+    compared: compared.length,
+    agree: compared.length - differing.length,
+    differ: differing.length,
+    differByDecree: byDecree,
+    differByCatalog: differing.length - byDecree,
+    informational: rows.length - compared.length,
+    contradictions: contradictionCount,
+  };
+}

@@ -10,11 +10,22 @@ export function isLocale(value: unknown): value is Locale {
 
 type Named = { nameKk: string; nameRu?: string | null; nameEn?: string | null };
 
-/** The name in the reader's language; the Kazakh original when no translation exists. */
+/**
+ * A name as displayed: the decree's text with a capital first letter (many catalog names are list items that
+ * start in lower case, "кадрларды даярлау…"). Display only; the data keeps the decree's text.
+ */
+export function capitalizedName(name: string, locale: Locale = "kk"): string {
+  const first = name.codePointAt(0);
+  if (first === undefined) return name;
+  const letter = String.fromCodePoint(first);
+  return letter.toLocaleUpperCase(locale) + name.slice(letter.length);
+}
+
+/** The name in the reader's language, capitalised; the Kazakh original when no translation exists. */
 export function localizedName(item: Named, locale: Locale): string {
-  if (locale === "ru" && item.nameRu) return item.nameRu;
-  if (locale === "en" && item.nameEn) return item.nameEn;
-  return item.nameKk;
+  if (locale === "ru" && item.nameRu) return capitalizedName(item.nameRu, "ru");
+  if (locale === "en" && item.nameEn) return capitalizedName(item.nameEn, "en");
+  return capitalizedName(item.nameKk, "kk");
 }
 
 /** True when the shown name is not the reader's language (a Kazakh original shown for lack of a translation). */

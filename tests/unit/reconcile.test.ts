@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TCatalogRecord, TStatedTotal } from "@/lib/catalog/catalog-schema";
-import { reconcile } from "@/lib/catalog/reconcile";
+import { reconcile, summariseSourceCheck } from "@/lib/catalog/reconcile";
 
 const record = (code: string, overrides: Partial<TCatalogRecord>): TCatalogRecord => ({
   code,
@@ -76,5 +76,26 @@ describe("reconciliation of stated totals with the catalog", () => {
   it("marks an indicator with no catalog counterpart as informational", () => {
     const [row] = reconcile(records, [total("demand", 28.8, { codes: [] })]);
     expect(row).toMatchObject({ comparable: false, agrees: false });
+  });
+});
+
+describe("the Source check summary", () => {
+  it("separates the decree's own differences from the catalog's", () => {
+    const rows = reconcile(records, [
+      total("agrees", 246.5, { categories: ["railway"], actions: ["electrify"], horizon: 2030 }),
+      total("decree", 300, { categories: ["railway"], horizon: 2030 }, { contradiction: "rail-2030" }),
+      total("catalog", 999, { categories: ["road"] }),
+      total("info", 28.8, { codes: [] }),
+    ]);
+    expect(summariseSourceCheck(rows, 7)).toEqual({
+      stated: 4,
+      compared: 3,
+      agree: 1,
+      differ: 2,
+      differByDecree: 1,
+      differByCatalog: 1,
+      informational: 1,
+      contradictions: 7,
+    });
   });
 });

@@ -13,7 +13,9 @@ import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { fieldReportsOnProject } from "@/lib/field-reports/list-field-reports";
 import { detailChanges } from "@/lib/figures/detail-history";
-import { isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
+import { capitalizedName, isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
+import { CatalogNote } from "@/components/catalog-note";
+import { decreeHref } from "@/lib/catalog/note-text";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
@@ -97,9 +99,10 @@ export default async function ProjectPage({ params }: { params: Params }) {
       <h1 className="text-2xl font-bold" lang={isUntranslated(project, locale) ? "kk" : locale}>
         {localizedName(project, locale)}
       </h1>
+      {/\[[^\]]+\]$/.test(project.nameKk) && <p className="mt-1 text-xs text-slate-600">{t("catalogNames.added")}</p>}
       {locale !== "kk" && (
         <p className="mt-1 text-sm text-slate-600" lang="kk">
-          <span className="font-semibold">{t("common.kazakhOriginal")}:</span> {project.nameKk}
+          <span className="font-semibold">{t("common.kazakhOriginal")}:</span> {capitalizedName(project.nameKk)}
         </p>
       )}
       {project.withdrawnAt && (
@@ -132,14 +135,18 @@ export default async function ProjectPage({ params }: { params: Params }) {
           </h2>
           <p className="mt-1 text-sm text-slate-700">
             {t("project.point", { point: project.sourcePoint })},{" "}
-            {t("project.line", { line: String(project.sourceLine) })}
+            {t("project.line", { line: String(project.sourceLine) })} ·{" "}
+            <Link href={decreeHref(project.sourceLine)} className="text-brand underline">
+              {t("decreeText.open")}
+            </Link>
           </p>
           <blockquote lang="kk" className="mt-2 border-l-4 border-brand/40 pl-3 text-sm italic text-slate-800">
             {project.sourceExcerpt}
           </blockquote>
           {sourceNote && (
             <p className="mt-3 text-sm text-slate-700">
-              <span className="font-semibold">{t("project.note")}:</span> {sourceNote}
+              <span className="font-semibold">{t("project.note")}:</span>{" "}
+              <CatalogNote note={sourceNote} linkTitle={t("decreeText.open")} />
             </p>
           )}
         </section>
