@@ -83,7 +83,7 @@ export function ChartFrame({
       style={{ height }}
       className="overflow-hidden"
       data-chart-frame
-      data-chart-state={visible && plot ? "interactive" : "static"}
+      data-chart-state={plot === null ? "empty" : visible ? "interactive" : "static"}
     >
       {visible && plot ? (
         <Suspense fallback={children}>

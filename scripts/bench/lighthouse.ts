@@ -42,6 +42,8 @@ export type LighthouseResult = {
   fcpMs: number | null;
   /** Lighthouse's measure of this machine's CPU speed at the time (≈ 1000+ on a desktop, lower when loaded). */
   benchmarkIndex: number | null;
+  /** The CPU slowdown the run emulated (mobile: 4 in Lighthouse's profile, or calibrated to this machine). */
+  cpuSlowdown: number;
   report: string | null;
   error?: string;
 };
@@ -54,6 +56,20 @@ export const LIGHTHOUSE_TARGETS = {
   performanceMobile: 75,
   accessibility: 100,
 } as const;
+
+/**
+ * The CPU slowdown that makes this machine behave like Lighthouse's reference phone, after Lighthouse's CPU
+ * throttling calculator (its 4× assumes a host with benchmarkIndex ≈ 1 533; 1 300 → 3×, 800 → 2×, 150 → 1×).
+ */
+export function calibratedSlowdown(benchmarkIndex: number): number {
+  const multiplier =
+    benchmarkIndex >= 1300
+      ? 3 + (benchmarkIndex - 1300) / 233
+      : benchmarkIndex >= 800
+        ? 2 + (benchmarkIndex - 800) / 500
+        : 1 + Math.max(0, benchmarkIndex - 150) / 650;
+  return Math.round(multiplier * 10) / 10;
+}
 
 const score = (lhr: Result, category: string) => {
   const value = lhr.categories[category]?.score;
@@ -76,7 +92,14 @@ export async function runLighthouse(options: {
   log: (line: string) => void;
   pages?: LighthousePage[];
   profiles?: LighthouseProfile[];
+  /**
+   * "standard": Lighthouse's profiles as they are (mobile: 4× CPU slowdown). "calibrated": the mobile CPU slowdown
+   * follows this machine's speed, measured by the run before (a loaded or slow host otherwise emulates a phone
+   * several times slower than Lighthouse's reference one). Default: BENCH_LIGHTHOUSE_CPU or "standard".
+   */
+  cpu?: "standard" | "calibrated";
 }): Promise<LighthouseResult[]> {
+  const cpu = options.cpu ?? (process.env.BENCH_LIGHTHOUSE_CPU === "calibrated" ? "calibrated" : "standard");
   const pages = options.pages ?? LIGHTHOUSE_PAGES;
   const profiles = options.profiles ?? ["mobile", "desktop"];
   fs.mkdirSync(LIGHTHOUSE_DIR, { recursive: true });
@@ -87,21 +110,58 @@ export async function runLighthouse(options: {
   });
   const results: LighthouseResult[] = [];
   const phaseSlug = options.phase.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+  let lastBenchmarkIndex: number | null = null;
   try {
     // A warm-up load, not measured: the first request to each route of a fresh `next start` compiles nothing but
     // does fill Node's and PostgreSQL's caches, which a user arriving later would find filled.
     for (const page of pages) {
       await fetch(`${options.base}${page.path}`, { headers: { cookie: options.cookie } }).then((r) => r.arrayBuffer());
     }
+    if (cpu === "calibrated") {
+      // One unmeasured desktop run tells the machine's speed before the first mobile run.
+      const probe = await lighthouse(
+        `${options.base}${pages[0]!.path}`,
+        {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance"],
+          extraHeaders: { Cookie: options.cookie },
+        },
+        desktopConfig,
+      );
+      lastBenchmarkIndex = probe?.lhr.environment.benchmarkIndex ?? null;
+      options.log(
+        `  lighthouse: this machine's benchmarkIndex ${lastBenchmarkIndex}; mobile CPU slowdown calibrated to it`,
+      );
+    }
     for (const profile of profiles) {
       for (const page of pages) {
         const started = Date.now();
+        const cpuSlowdown =
+          profile === "desktop"
+            ? 1
+            : cpu === "calibrated" && lastBenchmarkIndex
+              ? calibratedSlowdown(lastBenchmarkIndex)
+              : 4;
         const flags: Flags = {
           port: chrome.port,
           output: "json",
           logLevel: "error",
           onlyCategories: ["performance", "accessibility"],
           extraHeaders: { Cookie: options.cookie },
+          ...(cpu === "calibrated" && profile === "mobile"
+            ? {
+                throttling: {
+                  rttMs: 150,
+                  throughputKbps: 1.6 * 1024,
+                  requestLatencyMs: 150 * 3.75,
+                  downloadThroughputKbps: 1.6 * 1024 * 0.9,
+                  uploadThroughputKbps: 750 * 0.9,
+                  cpuSlowdownMultiplier: cpuSlowdown,
+                },
+              }
+            : {}),
         };
         const base = {
           phase: options.phase,
@@ -109,6 +169,7 @@ export async function runLighthouse(options: {
           label: page.label,
           path: page.path,
           profile,
+          cpuSlowdown,
         };
         try {
           const runner = await lighthouse(
@@ -134,6 +195,7 @@ export async function runLighthouse(options: {
             benchmarkIndex: lhr.environment.benchmarkIndex ?? null,
             report: path.relative(PROJECT_ROOT, file),
           };
+          lastBenchmarkIndex = result.benchmarkIndex ?? lastBenchmarkIndex;
           results.push(result);
           options.log(
             `  lighthouse ${profile} ${page.label}: performance ${result.performance}, accessibility ${result.accessibility}, LCP ${fmtMs(result.lcpMs)}, CLS ${fmtCls(result.cls)}, TBT ${fmtTbt(result.tbtMs)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
@@ -193,7 +255,9 @@ export function lighthouseTable(results: LighthouseResult[]): string {
     "| data | page | profile | performance | accessibility | LCP | CLS | TBT | result |\n|---|---|---|---|---|---|---|---|---|";
   const rows = results.map((result) => {
     const misses = lighthouseMisses(result);
-    return `| ${result.phase} | ${result.label} | ${result.profile} | ${result.performance ?? "—"} | ${result.accessibility ?? "—"} | ${fmtMs(result.lcpMs)} | ${fmtCls(result.cls)} | ${fmtTbt(result.tbtMs)} | ${misses.length === 0 ? "PASS" : `FAIL: ${misses.join("; ")}`} |`;
+    const profile =
+      result.profile === "mobile" && result.cpuSlowdown !== 4 ? `mobile (CPU ${result.cpuSlowdown}×)` : result.profile;
+    return `| ${result.phase} | ${result.label} | ${profile} | ${result.performance ?? "—"} | ${result.accessibility ?? "—"} | ${fmtMs(result.lcpMs)} | ${fmtCls(result.cls)} | ${fmtTbt(result.tbtMs)} | ${misses.length === 0 ? "PASS" : `FAIL: ${misses.join("; ")}`} |`;
   });
   const passed = results.filter((result) => lighthouseMisses(result).length === 0).length;
   const indexes = results.map((result) => result.benchmarkIndex).filter((value): value is number => value !== null);
