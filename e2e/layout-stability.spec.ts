@@ -34,16 +34,18 @@ async function recordLayoutShifts(page: Page): Promise<void> {
   });
 }
 
-/** Scrolls to the bottom a screen at a time, as a reader would, so every chart comes into view once. */
+/**
+ * Scrolls down as a reader would, stopping at each chart (so each one comes into view while the page is still),
+ * then to the bottom.
+ */
 async function scrollThrough(page: Page): Promise<void> {
-  for (let step = 0; step < 30; step++) {
-    const atBottom = await page.evaluate(() => {
-      window.scrollBy(0, window.innerHeight * 0.8);
-      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-    });
-    await page.waitForTimeout(150);
-    if (atBottom) break;
+  const frames = page.locator("[data-chart-frame]");
+  for (let index = 0; index < (await frames.count()); index++) {
+    await frames.nth(index).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
   }
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(200);
 }
 
 /** Height of every chart card (the section around each chart frame), top to bottom. */
