@@ -3,7 +3,10 @@
 // port 3300 (BENCH_PORT), measures the real catalog, generates 100 000 projects / 1 000 000 updates / 1 000 users,
 // measures again, prints a table against issue 9's targets and writes bench/results.json. Whatever happens —
 // an error or Ctrl-C — the server and PostgreSQL it started are stopped and the temporary folder removed.
-// BENCH_DURATION (seconds per load run, default 10) trades precision for time. See bench/README.md.
+// BENCH_DURATION (seconds per load run, default 10) trades precision for time. Each phase ends with Lighthouse
+// (mobile and desktop, signed in as a manager). `npm run bench -- lighthouse` (or `npm run bench:lighthouse`) runs
+// only the Lighthouse phase against an app that is already running (BENCH_URL, default http://127.0.0.1:3300),
+// to iterate on a page. See bench/README.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -24,6 +27,13 @@ import {
   type Sessions,
 } from "./bench/measure";
 import { measureMixed, mixedTable, mixedTargets } from "./bench/mixed";
+import {
+  LIGHTHOUSE_DIR,
+  type LighthouseResult,
+  lighthouseMisses,
+  lighthouseTable,
+  runLighthouse,
+} from "./bench/lighthouse";
 import { evaluateTargets, phaseTable, targetsTable } from "./bench/report";
 import { BENCH_DIST_DIR, buildApp, signIn, startApp, type AppServer } from "./bench/server";
 import { checkSyntheticData, generateSyntheticData, SYNTHETIC_PROJECTS } from "./bench/synthetic";
@@ -36,6 +46,7 @@ const PROGRESS_S = { c1: 5, c16: 10 };
 const MIXED_S = Number(process.env.BENCH_MIXED_DURATION ?? 20);
 const DEMO_PASSWORD = "batys-demo-2026";
 const RESULTS_FILE = path.join(PROJECT_ROOT, "bench", "results.json");
+const LIGHTHOUSE_ACCOUNT = "manager@batys.demo";
 
 const started = Date.now();
 const elapsed = () => {
@@ -161,6 +172,9 @@ async function main(): Promise<number> {
     log("  signed in as ministry@batys.demo and akimat.aty@batys.demo");
 
     const real = await measurePhase("real catalog", "real", server, sessions, databaseUrl);
+    const managerCookie = await signIn(server.base, LIGHTHOUSE_ACCOUNT, DEMO_PASSWORD);
+    step(`phase "real catalog": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
+    const lighthouseResults = await runLighthouse({ base: server.base, cookie: managerCookie, phase: "real", log });
     const js = await firstLoadJs(
       server,
       real.pages.map((result) => ({
@@ -185,6 +199,8 @@ async function main(): Promise<number> {
     const large = await measurePhase("100k projects", "synthetic", server, sessions, databaseUrl);
     step(`mixed phase: dashboards while progress is saved at ${[0, 1, 5, 20].join(", ")} saves/s, ${MIXED_S} s each`);
     const mixed = await measureMixed(server, sessions, MIXED_S, log);
+    step(`phase "100k projects": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
+    lighthouseResults.push(...(await runLighthouse({ base: server.base, cookie: managerCookie, phase: "100k", log })));
 
     step("results");
     const targets = evaluateTargets(real, large, js);
@@ -206,8 +222,13 @@ async function main(): Promise<number> {
     targets.push(...mixedTargets(large, mixed));
     console.log("");
     console.log(targetsTable(targets));
+    console.log(`\nLighthouse (reports in ${path.relative(PROJECT_ROOT, LIGHTHOUSE_DIR)}/)\n`);
+    console.log(lighthouseTable(lighthouseResults));
     const passed = targets.filter((target) => target.pass).length;
-    console.log(`\n${passed} of ${targets.length} targets met; took ${elapsed()} (mm:ss). Written: bench/results.json`);
+    const lighthousePassed = lighthouseResults.filter((result) => lighthouseMisses(result).length === 0).length;
+    console.log(
+      `\n${passed} of ${targets.length} targets met, ${lighthousePassed} of ${lighthouseResults.length} Lighthouse runs; took ${elapsed()} (mm:ss). Written: bench/results.json`,
+    );
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(
       RESULTS_FILE,
@@ -227,6 +248,7 @@ async function main(): Promise<number> {
           firstLoadJs: js,
           phases: [real, large],
           mixed,
+          lighthouse: lighthouseResults,
         },
         null,
         2,
@@ -239,7 +261,24 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+/** `npm run bench -- lighthouse`: only the Lighthouse phase, against a server that is already running. */
+async function lighthouseOnly(): Promise<number> {
+  const base = (process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`).replace(/\/$/, "");
+  const phase = process.env.BENCH_PHASE ?? "running server";
+  const only = process.argv.slice(3);
+  console.log(`npm run bench -- lighthouse: ${base}, signed in as ${LIGHTHOUSE_ACCOUNT}`);
+  const cookie = await signIn(base, LIGHTHOUSE_ACCOUNT, DEMO_PASSWORD);
+  const { LIGHTHOUSE_PAGES } = await import("./bench/lighthouse");
+  const pages = only.length ? LIGHTHOUSE_PAGES.filter((page) => only.includes(page.key)) : LIGHTHOUSE_PAGES;
+  const results: LighthouseResult[] = await runLighthouse({ base, cookie, phase, log, pages });
+  console.log(`\n${lighthouseTable(results)}`);
+  const file = path.join(LIGHTHOUSE_DIR, "summary.json");
+  fs.writeFileSync(file, `${JSON.stringify({ finishedAt: new Date().toISOString(), base, results }, null, 2)}\n`);
+  console.log(`Written: ${path.relative(PROJECT_ROOT, file)} and one report per run beside it`);
+  return 0;
+}
+
+(process.argv[2] === "lighthouse" ? lighthouseOnly() : main()).then(
   (code) => process.exit(code),
   async (error) => {
     console.error(error?.name === "StartupProblem" ? error.message : error);

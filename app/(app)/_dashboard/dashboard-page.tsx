@@ -1,6 +1,14 @@
 import { Suspense } from "react";
+import {
+  completionChartHeight,
+  DELIVERY_CHART_HEIGHT,
+  OVER_TIME_CHART_HEIGHT,
+  statusChartHeight,
+} from "@/components/charts/chart-geometry";
+import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import type { Actor } from "@/lib/auth/permissions";
 import type { DashboardFilter } from "@/lib/dashboard/dashboard";
+import { CATEGORIES, HORIZONS, OBLASTS, SECTORS } from "@/lib/reference-data";
 import {
   DeliverySection,
   FiguresSection,
@@ -13,7 +21,10 @@ import {
   StatusSection,
 } from "./dashboard-sections";
 
-/** The same views for the region, one oblast or one sector: each widget streams in when its numbers are ready. */
+/**
+ * The same views for the region, one oblast or one sector. The figures are part of the first paint; each chart
+ * streams in when its numbers are ready, into a placeholder of its own size (nothing below moves when it arrives).
+ */
 export function DashboardWidgets({
   user,
   filter,
@@ -23,27 +34,38 @@ export function DashboardWidgets({
   filter: DashboardFilter;
   basePath: string;
 }) {
+  // The row counts the charts will most likely have (the exact ones come with the numbers): sectors or a sector's
+  // categories; oblasts or, within an oblast, its districts (more than five); the horizons and "none".
+  const statusRows = filter.sectorCode
+    ? CATEGORIES.filter((category) => category.sectorCode === filter.sectorCode).length
+    : SECTORS.length;
+  const placeRows = filter.oblastCode ? 6 : OBLASTS.length;
   return (
     <div className="space-y-4">
       <KindSection filter={filter} basePath={basePath} />
-      <Suspense fallback={<SectionSkeleton />}>
-        <FiguresSection user={user} filter={filter} />
-      </Suspense>
+      <FiguresSection user={user} filter={filter} />
       <div className="grid gap-4 xl:grid-cols-2">
-        <Suspense fallback={<SectionSkeleton />}>
+        <Suspense fallback={<ChartSkeleton height={statusChartHeight(statusRows)} />}>
           <StatusSection user={user} filter={filter} />
         </Suspense>
-        <Suspense fallback={<SectionSkeleton />}>
+        <Suspense fallback={<ChartSkeleton height={completionChartHeight(placeRows)} />}>
           <PlaceSection user={user} filter={filter} />
         </Suspense>
-        <Suspense fallback={<SectionSkeleton />}>
+        <Suspense fallback={<ChartSkeleton height={completionChartHeight(HORIZONS.length + 1)} />}>
           <HorizonSection user={user} filter={filter} />
         </Suspense>
-        <Suspense fallback={<SectionSkeleton />}>
+        <Suspense fallback={<ChartSkeleton height={OVER_TIME_CHART_HEIGHT} />}>
           <OverTimeSection user={user} filter={filter} />
         </Suspense>
       </div>
-      <Suspense fallback={<SectionSkeleton />}>
+      <Suspense
+        fallback={
+          <div className="grid gap-4 md:grid-cols-2">
+            <ChartSkeleton height={DELIVERY_CHART_HEIGHT} />
+            <ChartSkeleton height={DELIVERY_CHART_HEIGHT} />
+          </div>
+        }
+      >
         <DeliverySection user={user} filter={filter} />
       </Suspense>
       <Suspense fallback={<SectionSkeleton />}>

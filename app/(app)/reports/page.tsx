@@ -3,17 +3,19 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ExportLinks } from "@/components/export-links";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { Suspense } from "react";
 import { CompletionChart } from "@/components/charts/lazy-charts";
 import { DataTable } from "@/components/data-table";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current-user";
 import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
+import { can } from "@/lib/auth/permissions";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { buildPeriodReport, type PeriodFigures } from "@/lib/reports/period-report";
-import { parseReportQuery, quickPeriods, reportSearchParams } from "@/lib/reports/report-query";
+import { parseReportQuery, quickPeriods, reportSearchParams, type TReportQuery } from "@/lib/reports/report-query";
 import { reportTables } from "@/lib/reports/report-tables";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,31 +28,19 @@ export default async function ReportsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  const report = await buildPeriodReport(user, parseReportQuery(await searchParams));
-  if (!report) forbidden();
+  if (!can(user, "report.view")) forbidden();
+  const requested = parseReportQuery(await searchParams);
+  // An akimat officer's report is always their own oblast's (buildPeriodReport applies the same rule to the data).
+  const query: TReportQuery = user.oblastCode
+    ? { ...requested, scope: user.oblastCode as TReportQuery["scope"] }
+    : requested;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
-  const { query } = report;
   const params = reportSearchParams(query);
   const scopeName =
     query.scope === "region"
       ? t("dashboard.scopeRegion")
       : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
   const quick = quickPeriods(todayInKazakhstan());
-  const tables = reportTables(
-    report,
-    (key, values) => t(key as "reports.title", values as Record<string, string>),
-    locale,
-  );
-  // The dashboard's figures by their one definition (lib/figures), as they stood at the period's start and end.
-  const figureRows = (["total", ...FIGURES, "averagePercent"] as const).map((key) => {
-    const value = (figures: PeriodFigures) =>
-      key === "averagePercent" ? formatPercent(locale, figures[key]) : formatNumber(locale, figures[key]);
-    return [
-      key === "averagePercent" ? t("dashboard.averageCompletion") : t(`figures.label.${key}`),
-      value(report.start),
-      value(report.end),
-    ];
-  });
   const dates = `${formatDate(locale, query.from)} — ${formatDate(locale, query.to)}`;
 
   return (
@@ -203,6 +193,49 @@ export default async function ReportsPage({
         </div>
       </form>
 
+      {/* The header and the form paint at once; the report's figures, tables and charts stream in when built. */}
+      <Suspense fallback={<ReportSkeleton />}>
+        <ReportBody user={user} requested={requested} params={params} />
+      </Suspense>
+    </article>
+  );
+}
+
+/** The report itself: six history queries, then the figures, the period's changes, the tables and the charts. */
+async function ReportBody({
+  user,
+  requested,
+  params,
+}: {
+  user: Awaited<ReturnType<typeof requireUser>>;
+  requested: TReportQuery;
+  params: URLSearchParams;
+}) {
+  const [report, t, format, locale] = await Promise.all([
+    buildPeriodReport(user, requested),
+    getTranslations(),
+    getFormatter(),
+    getLocale() as Promise<Locale>,
+  ]);
+  if (!report) forbidden();
+  const tables = reportTables(
+    report,
+    (key, values) => t(key as "reports.title", values as Record<string, string>),
+    locale,
+  );
+  const figureRows = (
+    ["total", "completed", "inProgress", "notStarted", "paused", "cancelled", "averagePercent"] as const
+  ).map((key) => {
+    const value = (figures: PeriodFigures) =>
+      key === "averagePercent" ? `${format.number(figures[key])}%` : format.number(figures[key]);
+    return [
+      t(key === "averagePercent" ? "dashboard.averageCompletion" : `dashboard.${key}`),
+      value(report.start),
+      value(report.end),
+    ];
+  });
+  return (
+    <>
       <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
         <h2 className="mb-2 text-lg font-semibold">{t("reports.figures")}</h2>
         <DataTable
@@ -278,6 +311,15 @@ export default async function ReportsPage({
           groups={report.bySector.map((row) => ({ ...row, name: localizedName(row, locale), href: null }))}
         />
       </div>
-    </article>
+    </>
+  );
+}
+
+function ReportSkeleton() {
+  return (
+    <div aria-hidden className="space-y-6">
+      <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white" />
+      <div className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white" />
+    </div>
   );
 }
