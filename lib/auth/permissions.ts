@@ -17,7 +17,10 @@ export type Action =
   | "report.export"
   | "user.manage"
   | "audit.read"
-  | "catalog.sourceCheck";
+  | "catalog.sourceCheck"
+  | "project.watch"
+  | "project.assignResponsibility"
+  | "mail.read";
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ADMIN: [
@@ -30,6 +33,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "user.manage",
     "audit.read",
     "catalog.sourceCheck",
+    "project.watch",
+    "project.assignResponsibility",
+    "mail.read",
   ],
   MINISTRY: [
     "project.view",
@@ -40,13 +46,22 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "report.export",
     "audit.read",
     "catalog.sourceCheck",
+    "project.watch",
+    "project.assignResponsibility",
   ],
-  AKIMAT: ["project.view", "fieldReport.submit", "report.view", "report.export", "catalog.sourceCheck"],
-  MANAGER: ["project.view", "report.view", "report.export", "audit.read", "catalog.sourceCheck"],
+  AKIMAT: [
+    "project.view",
+    "fieldReport.submit",
+    "report.view",
+    "report.export",
+    "catalog.sourceCheck",
+    "project.watch",
+  ],
+  MANAGER: ["project.view", "report.view", "report.export", "audit.read", "catalog.sourceCheck", "project.watch"],
 };
 
 /** Actions about one project that an akimat officer may take only within their own oblast. */
-const OBLAST_BOUND_ACTIONS: readonly Action[] = ["project.view", "fieldReport.submit"];
+const OBLAST_BOUND_ACTIONS: readonly Action[] = ["project.view", "fieldReport.submit", "project.watch"];
 
 export class MissingScopeError extends Error {
   constructor(message: string) {

@@ -5,6 +5,7 @@ import { cachedAggregate } from "../cache/aggregate-cache";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
+import { myProjectsWhere } from "./responsibility-scope";
 import { normaliseSearchTerm } from "./search-text";
 
 export const PROJECT_PAGE_SIZE = 25;
@@ -31,6 +32,8 @@ export const ZProjectListQuery = z.object({
     )
     .catch(undefined),
   status: optionalEnum(PROJECT_STATUSES),
+  /** "1": only the projects the user is responsible for, a contact of, or watches. */
+  mine: optionalEnum(["1"] as const),
   sort: z.enum(SORTS).catch("code").default("code"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
@@ -85,6 +88,7 @@ export async function projectListWhere(user: Actor, query: TProjectListQuery): P
   if (oblast) conditions.push({ oblasts: { some: { oblastId: oblast.id } } });
   if (query.district) conditions.push({ district: { code: query.district } });
   if (query.status) conditions.push({ status: query.status });
+  if (query.mine) conditions.push(myProjectsWhere(user));
   return { AND: conditions };
 }
 
@@ -102,6 +106,8 @@ const ORDER_BY: Record<(typeof SORTS)[number], Prisma.ProjectOrderByWithRelation
  * for every page and sort order of one filter.
  */
 function countMatches(user: Actor, query: TProjectListQuery, where: Prisma.ProjectWhereInput): Promise<number> {
+  // "My projects" differs per user and changes without a data version bump: counted directly.
+  if (query.mine) return prisma.project.count({ where });
   const { sort: _sort, page: _page, q, ...filters } = query;
   const key = `projects.count:${scopedOblastId(user) ?? "all"}:${JSON.stringify({ ...filters, q: q ? normaliseSearchTerm(q) : "" })}`;
   return cachedAggregate(key, () => prisma.project.count({ where }));
@@ -134,6 +140,7 @@ export async function listProjects(user: Actor, query: TProjectListQuery) {
         percentComplete: true,
         category: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
         oblasts: { select: { oblast: { select: { code: true } } } },
+        responsibleOfficer: { select: { name: true } },
       },
     }),
   ]);

@@ -51,6 +51,7 @@ CREATE TABLE notification_events (
   processed_at timestamptz(3)
 );
 CREATE INDEX notification_events_processed_at_id_idx ON notification_events (processed_at, id);
+CREATE INDEX notification_events_project_id_kind_idx ON notification_events (project_id, kind);
 
 CREATE TABLE mail_outbox (
   id              bigserial PRIMARY KEY,
@@ -133,25 +134,56 @@ $$;
 CREATE TRIGGER field_reports_notify AFTER INSERT OR UPDATE OF state ON field_reports
   FOR EACH ROW EXECUTE FUNCTION notify_field_report();
 
--- projects has no "changed by" column: the worker finds the actor in the audit row of the same transaction.
+-- projects has no "changed by" column. Every write path writes an audit row in the same transaction, so the audit
+-- trigger below remembers its actor in a transaction-local setting (batys.actor_id) that this trigger reads; when
+-- the audit row comes after the change, the audit trigger fills in the events this trigger left without an actor.
 CREATE FUNCTION notify_project_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  actor integer := NULLIF(current_setting('batys.actor_id', true), '')::integer;
+  event_id bigint;
 BEGIN
   IF NEW.confidence IS DISTINCT FROM OLD.confidence AND NEW.confidence IN ('RED', 'AMBER') THEN
-    INSERT INTO notification_events (kind, project_id, payload)
-    VALUES ('CONFIDENCE_LOWERED', NEW.id, jsonb_build_object(
-      'from', OLD.confidence, 'to', NEW.confidence, 'reason', NEW.confidence_reason));
+    INSERT INTO notification_events (kind, project_id, actor_id, payload)
+    VALUES ('CONFIDENCE_LOWERED', NEW.id, actor, jsonb_build_object(
+      'from', OLD.confidence, 'to', NEW.confidence, 'reason', NEW.confidence_reason))
+    RETURNING id INTO event_id;
+    IF actor IS NULL THEN
+      PERFORM set_config('batys.events_without_actor',
+        concat_ws(',', NULLIF(current_setting('batys.events_without_actor', true), ''), event_id::text), true);
+    END IF;
   END IF;
   IF NEW.forecast_finish IS NOT NULL
      AND NEW.forecast_finish > COALESCE(OLD.forecast_finish, NEW.baseline_finish, NEW.forecast_finish) THEN
-    INSERT INTO notification_events (kind, project_id, payload)
-    VALUES ('FORECAST_SLIPPED', NEW.id, jsonb_build_object(
-      'from', COALESCE(OLD.forecast_finish, NEW.baseline_finish), 'to', NEW.forecast_finish));
+    INSERT INTO notification_events (kind, project_id, actor_id, payload)
+    VALUES ('FORECAST_SLIPPED', NEW.id, actor, jsonb_build_object(
+      'from', COALESCE(OLD.forecast_finish, NEW.baseline_finish), 'to', NEW.forecast_finish))
+    RETURNING id INTO event_id;
+    IF actor IS NULL THEN
+      PERFORM set_config('batys.events_without_actor',
+        concat_ws(',', NULLIF(current_setting('batys.events_without_actor', true), ''), event_id::text), true);
+    END IF;
   END IF;
   RETURN NULL;
 END;
 $$;
 CREATE TRIGGER projects_notify AFTER UPDATE OF confidence, forecast_finish ON projects
   FOR EACH ROW EXECUTE FUNCTION notify_project_change();
+
+CREATE FUNCTION remember_audit_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  pending text := NULLIF(current_setting('batys.events_without_actor', true), '');
+BEGIN
+  PERFORM set_config('batys.actor_id', NEW.actor_id::text, true);
+  IF pending IS NOT NULL THEN
+    UPDATE notification_events SET actor_id = NEW.actor_id
+    WHERE id = ANY (string_to_array(pending, ',')::bigint[]) AND actor_id IS NULL;
+    PERFORM set_config('batys.events_without_actor', '', true);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER audit_logs_remember_actor AFTER INSERT ON audit_logs
+  FOR EACH ROW WHEN (NEW.actor_id IS NOT NULL) EXECUTE FUNCTION remember_audit_actor();
 
 -- Account events are read from the audit rows the account services already write.
 CREATE FUNCTION notify_account_event() RETURNS trigger LANGUAGE plpgsql AS $$
