@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/permissions";
 import { prisma } from "../db";
 import type { MailDelivery, NotificationKind } from "../generated/prisma/enums";
+import type { Locale } from "../i18n/locales";
 import { DEFAULT_DELIVERY, MAIL_DELIVERIES, NOTIFICATION_KINDS } from "./kinds";
 import { verifyUnsubscribeToken } from "./unsubscribe-token";
 
@@ -60,4 +61,9 @@ export async function unsubscribeWithToken(
     update: { delivery: "OFF" },
   });
   return { ok: true, kind: claim.kind };
+}
+
+/** The language the user's notifications and mails are written in, from the language switcher. */
+export async function rememberLocale(user: Actor, locale: Locale): Promise<void> {
+  await prisma.user.update({ where: { id: user.id }, data: { locale } });
 }
