@@ -8,7 +8,13 @@ import { NavLinks, type NavItem } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-export async function AppHeader({ user, unreadNotifications = 0 }: { user: CurrentUser; unreadNotifications?: number }) {
+export async function AppHeader({
+  user,
+  unreadNotifications = 0,
+}: {
+  user: CurrentUser;
+  unreadNotifications?: number;
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const oblast = OBLASTS.find((candidate) => candidate.code === user.oblastCode);

@@ -47,7 +47,8 @@ export default async function FieldReportsPage({
             {result.reports.map((report) => (
               <li
                 key={report.id}
-                className="rounded-lg border border-slate-200 bg-white p-4"
+                id={`report-${report.id}`}
+                className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 target:ring-2 target:ring-brand"
                 data-testid="field-report"
               >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">

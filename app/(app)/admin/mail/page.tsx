@@ -23,7 +23,8 @@ export default async function AdminMailPage({
   const result = await listOutgoingMail(user, page);
   if (!result) forbidden();
   const [t, format] = await Promise.all([getTranslations("notifications.adminMail"), getFormatter()]);
-  const when = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "short", timeStyle: "short" }) : "");
+  const when = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: "short", timeStyle: "short" }) : "";
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
