@@ -23,7 +23,7 @@ export function mailFrom(): string {
 }
 
 export function mailDirectory(): string {
-  return path.resolve(process.env.MAIL_DIR || path.join(process.cwd(), ".data", "mail"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MAIL_DIR || path.join(process.cwd(), ".data", "mail"));
 }
 
 export function smtpConfigured(): boolean {
