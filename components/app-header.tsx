@@ -5,9 +5,16 @@ import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLinks, type NavItem } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-export async function AppHeader({ user }: { user: CurrentUser }) {
+export async function AppHeader({
+  user,
+  unreadNotifications = 0,
+}: {
+  user: CurrentUser;
+  unreadNotifications?: number;
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const oblast = OBLASTS.find((candidate) => candidate.code === user.oblastCode);
@@ -23,6 +30,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     items.splice(2, 0, { href: "/field-reports", label: t("nav.fieldReports") });
   if (can(user, "audit.read")) items.push({ href: "/admin/audit", label: t("nav.audit") });
   if (can(user, "user.manage")) items.push({ href: "/admin/users", label: t("nav.users") });
+  if (can(user, "mail.read")) items.push({ href: "/admin/mail", label: t("notifications.adminMail.title") });
   return (
     <header className="bg-brand text-white no-print">
       <a
@@ -41,6 +49,11 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
             <span className="text-white/80"> · {t(`roles.${user.role}`)}</span>
             <span className="text-white/80"> · {oblast ? localizedName(oblast, locale) : t("header.allOblasts")}</span>
           </p>
+          <NotificationBell
+            count={unreadNotifications}
+            label={t("notifications.bell.label")}
+            unreadLabel={t("notifications.bell.unread", { count: unreadNotifications })}
+          />
           <a href="/account/password" className="text-sm text-white/90 underline-offset-2 hover:underline">
             {t("account.link")}
           </a>

@@ -142,6 +142,9 @@ async function main(): Promise<number> {
         NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
         NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
         E2E_PORT,
+        // Without SMTP_URL the app writes its mails here instead of into the developer's .data/mail.
+        MAIL_DIR: path.join(REPORT_DIR, "e2e-mail"),
+        NOTIFICATION_POLL_MS: "500",
         PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(REPORT_DIR, "e2e.json"),
       };
       // E2E_SKIP_BUILD=1 reuses the last build (a developer re-running a few specs); CI always builds.

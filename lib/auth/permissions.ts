@@ -21,7 +21,10 @@ export type Action =
   | "milestone.edit"
   | "blocker.manage"
   | "blocker.raise"
-  | "blocker.updateOwn";
+  | "blocker.updateOwn"
+  | "project.watch"
+  | "project.assignResponsibility"
+  | "mail.read";
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ADMIN: [
@@ -37,6 +40,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "milestone.edit",
     "blocker.manage",
     "blocker.raise",
+    "project.watch",
+    "project.assignResponsibility",
+    "mail.read",
   ],
   MINISTRY: [
     "project.view",
@@ -50,6 +56,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "milestone.edit",
     "blocker.manage",
     "blocker.raise",
+    "project.watch",
+    "project.assignResponsibility",
   ],
   AKIMAT: [
     "project.view",
@@ -59,8 +67,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "catalog.sourceCheck",
     "blocker.raise",
     "blocker.updateOwn",
+    "project.watch",
   ],
-  MANAGER: ["project.view", "report.view", "report.export", "audit.read", "catalog.sourceCheck"],
+  MANAGER: ["project.view", "report.view", "report.export", "audit.read", "catalog.sourceCheck", "project.watch"],
 };
 
 /** Actions about one project that an akimat officer may take only within their own oblast. */
@@ -69,6 +78,7 @@ const OBLAST_BOUND_ACTIONS: readonly Action[] = [
   "fieldReport.submit",
   "blocker.raise",
   "blocker.updateOwn",
+  "project.watch",
 ];
 
 export class MissingScopeError extends Error {

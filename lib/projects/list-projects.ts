@@ -10,6 +10,7 @@ import { Prisma } from "../generated/prisma/client";
 import { todayInKazakhstan } from "../progress/calendar";
 import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
 import { projectScopeSql } from "./scope-sql";
+import { myProjectsWhere } from "./responsibility-scope";
 import { normaliseSearchTerm } from "./search-text";
 import { rollupWhere } from "../rollups/rollup-scope";
 
@@ -41,6 +42,8 @@ export const ZProjectListQuery = z.object({
   status: optionalEnum(PROJECT_STATUSES),
   /** One of the dashboard's figures (lib/figures): the list of exactly the projects a card or chart segment counts. */
   figure: optionalEnum(FIGURES),
+  /** "1": only the projects the user is responsible for, a contact of, or watches. */
+  mine: optionalEnum(["1"] as const),
   sort: z.enum(SORTS).catch("code").default("code"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
@@ -115,6 +118,7 @@ export async function projectListWhere(
   if (query.status) conditions.push({ status: query.status });
   if (query.figure && isStatusFigure(query.figure)) conditions.push({ status: STATUS_FIGURES[query.figure] });
   if (figureIds) conditions.push({ id: { in: figureIds } });
+  if (query.mine) conditions.push(myProjectsWhere(user));
   return { AND: conditions };
 }
 
@@ -145,6 +149,8 @@ const ORDER_BY: Record<(typeof SORTS)[number], Prisma.ProjectOrderByWithRelation
  * a district or a date-dependent figure is counted on the projects.
  */
 async function countMatches(user: Actor, query: TProjectListQuery, where: Prisma.ProjectWhereInput): Promise<number> {
+  // "My projects" differs per user: counted directly, never from the roll-ups.
+  if (query.mine) return prisma.project.count({ where });
   const { sort: _sort, page: _page, ...filters } = query;
   const key = `projects.count:${scopedOblastId(user) ?? "all"}:${JSON.stringify(filters)}`;
   return perRender(key, async () => {
@@ -197,6 +203,7 @@ export async function listProjects(user: Actor, query: TProjectListQuery, option
         percentComplete: true,
         category: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
         oblasts: { select: { oblast: { select: { code: true } } } },
+        responsibleOfficer: { select: { name: true } },
       },
     }),
   ]);

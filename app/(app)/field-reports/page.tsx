@@ -135,7 +135,7 @@ export default async function FieldReportsPage({
           )}
           <ol className="space-y-3">
             {result.reports.map((report) => (
-              <li key={report.id}>
+              <li key={report.id} id={`report-${report.id}`} className="scroll-mt-4">
                 <FieldReportCard report={report} locale={locale} showProject>
                   {review && report.state === "PENDING" && (
                     <FieldReportReview

@@ -6,6 +6,7 @@ import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { ProgressBar } from "@/components/progress-bar";
 import { ListFilters, type FilterField } from "@/components/list-filters";
+import { bulkAssignAction } from "./responsibility-actions";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -18,6 +19,7 @@ import {
   parseProjectListQuery,
   projectListParams,
 } from "@/lib/projects/list-projects";
+import { assignableUsers, MAX_BULK_ASSIGN } from "@/lib/projects/responsibility";
 import { CATEGORIES, HORIZONS, OBLASTS, PROJECT_STATUSES, SECTORS } from "@/lib/reference-data";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,13 +30,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const query = parseProjectListQuery(await searchParams);
-  const [t, format, locale, result, districts] = await Promise.all([
+  const rawParams = await searchParams;
+  const query = parseProjectListQuery(rawParams);
+  const canAssign = can(user, "project.assignResponsibility");
+  const [t, format, locale, result, districts, assignable] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getLocale() as Promise<Locale>,
     listProjects(user, query),
     listDistrictOptions(user, query.oblast),
+    canAssign ? assignableUsers([]) : null,
   ]);
 
   const visibleOblasts = user.oblastCode ? OBLASTS.filter((oblast) => oblast.code === user.oblastCode) : OBLASTS;
@@ -92,6 +97,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       value: query.figure,
       options: FIGURES.map((figure) => ({ value: figure, label: t(`figures.label.${figure}`) })),
     },
+    {
+      name: "mine",
+      label: t("notifications.responsibility.mine"),
+      value: query.mine,
+      options: [{ value: "1", label: t("notifications.responsibility.mine") }],
+    },
   ];
   const sort: FilterField = {
     name: "sort",
@@ -128,6 +139,49 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         </div>
       </div>
       <ListFilters search={query.q ?? ""} fields={fields} sort={sort} />
+      {typeof rawParams.assigned === "string" && (
+        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm">
+          {t("notifications.responsibility.bulkDone", { count: Number(rawParams.assigned) || 0 })}
+        </p>
+      )}
+      {typeof rawParams.assignError === "string" && (
+        <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">
+          {rawParams.assignError === "tooMany"
+            ? t("notifications.responsibility.tooMany", { max: MAX_BULK_ASSIGN })
+            : t("notifications.responsibility.errors.invalidOfficer")}
+        </p>
+      )}
+      {assignable && result.total > 0 && (
+        <details className="mb-3 rounded-lg border border-slate-200 bg-white p-3 text-sm no-print">
+          <summary className="cursor-pointer font-semibold text-brand">
+            {t("notifications.responsibility.bulkTitle")}
+          </summary>
+          <form action={bulkAssignAction} className="mt-2 flex flex-wrap items-end gap-3">
+            <p className="w-full text-slate-700">
+              {t("notifications.responsibility.bulkIntro", { count: result.total })}
+            </p>
+            {Object.entries(stringParams).map(([key, value]) => (
+              <input key={key} type="hidden" name={`list.${key}`} value={value} />
+            ))}
+            <label>
+              <span className="block text-xs font-semibold text-slate-700">
+                {t("notifications.responsibility.chooseOfficer")}
+              </span>
+              <select name="officerId" className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5">
+                <option value="">{t("notifications.responsibility.clear")}</option>
+                {assignable.officers.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="rounded bg-brand px-3 py-2 font-semibold text-white">
+              {t("notifications.responsibility.bulkApply", { count: result.total })}
+            </button>
+          </form>
+        </details>
+      )}
       {result.projects.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
           {t("projects.empty")}
@@ -157,6 +211,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                   {localizedName(project, locale)}
                 </Link>
                 <p className="text-xs text-slate-600">{localizedName(project.category, locale)}</p>
+                {project.responsibleOfficer && (
+                  <p className="text-xs text-slate-600" data-testid="responsible-officer">
+                    {t("notifications.responsibility.officer")}: {project.responsibleOfficer.name}
+                  </p>
+                )}
               </td>
               <td className="hidden px-3 py-2 md:table-cell">
                 {project.oblastCodes

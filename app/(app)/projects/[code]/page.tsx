@@ -8,6 +8,7 @@ import { ProgressForm } from "@/components/progress-form";
 import { ProjectDetailsForm } from "@/components/project-details-form";
 import { DetailHistory } from "@/components/detail-history";
 import { ProjectHistory } from "@/components/project-history";
+import { ProjectResponsibility } from "@/components/project-responsibility";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -19,8 +20,10 @@ import { decreeHref } from "@/lib/catalog/note-text";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
+import { assignableUsers, projectResponsibility } from "@/lib/projects/responsibility";
 import { recordProgressAction, submitFieldReportAction, updateDetailsAction } from "./actions";
 import { DeliverySection } from "./delivery-section";
+import { assignResponsibilityAction, watchProjectAction } from "./responsibility-actions";
 
 type Params = Promise<{ code: string }>;
 
@@ -30,19 +33,37 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 const dateOrNull = (value: Date | null) => (value ? isoDate(value) : null);
 
-export default async function ProjectPage({ params }: { params: Params }) {
+const RESPONSIBILITY_OUTCOMES = ["saved", "forbidden", "notFound", "invalid", "invalidOfficer", "invalidContact"];
+
+export default async function ProjectPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { code } = await params;
   // Next hands the segment over decoded; anything that is not a project code is simply not found.
   const project = await getProjectForUser(user, code);
   if (!project) notFound();
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
-  const [t, format, locale, fieldReports] = await Promise.all([
+  const canAssign = can(user, "project.assignResponsibility");
+  const [t, format, locale, fieldReports, responsibility, assignable, query] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getLocale() as Promise<Locale>,
     fieldReportsOnProject(user, project.id),
+    projectResponsibility(user, project.id),
+    canAssign ? assignableUsers(scope.oblastIds) : null,
+    searchParams,
   ]);
+  const outcome = typeof query.responsibility === "string" ? query.responsibility : "";
+  const responsibilityMessage = RESPONSIBILITY_OUTCOMES.includes(outcome)
+    ? outcome === "saved"
+      ? t("notifications.responsibility.saved")
+      : t(`notifications.responsibility.errors.${outcome as "forbidden"}`)
+    : null;
   const unitLabel = project.unit ? t(`units.${project.unit}` as "units.km") : null;
   const quantity = (value: number | null) =>
     value === null || !unitLabel ? t("common.notAvailable") : `${format.number(value)} ${unitLabel}`;
@@ -151,6 +172,35 @@ export default async function ProjectPage({ params }: { params: Params }) {
           )}
         </section>
       </div>
+
+      <ProjectResponsibility
+        projectCode={project.code}
+        officer={responsibility.officer}
+        contacts={responsibility.contacts}
+        watching={responsibility.watching}
+        canWatch={can(user, "project.watch", scope)}
+        watchAction={watchProjectAction}
+        message={responsibilityMessage}
+        assign={
+          assignable
+            ? { officers: assignable.officers, contactOptions: assignable.contacts, action: assignResponsibilityAction }
+            : null
+        }
+        labels={{
+          title: t("notifications.responsibility.title"),
+          officer: t("notifications.responsibility.officer"),
+          contacts: t("notifications.responsibility.contacts"),
+          none: t("notifications.responsibility.none"),
+          watch: t("notifications.responsibility.watch"),
+          unwatch: t("notifications.responsibility.unwatch"),
+          watching: t("notifications.responsibility.watching"),
+          notWatching: t("notifications.responsibility.notWatching"),
+          assign: t("notifications.responsibility.assign"),
+          chooseOfficer: t("notifications.responsibility.chooseOfficer"),
+          chooseContacts: t("notifications.responsibility.chooseContacts"),
+          clear: t("notifications.responsibility.clear"),
+        }}
+      />
 
       <DeliverySection user={user} project={project} />
 
