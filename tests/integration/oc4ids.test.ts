@@ -29,7 +29,7 @@ let tracked = "";
 
 beforeAll(async () => {
   // One project with a progress history, a budget with spending, and a responsible organisation.
-  const project = await freshProject("MAN", 30);
+  const project = await freshProject("MAN", 4);
   tracked = project.code;
   const author = await prisma.user.findUniqueOrThrow({ where: { email: "ministry@batys.demo" } });
   await withSql(async (sql) => {

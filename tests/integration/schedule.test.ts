@@ -272,9 +272,11 @@ describe("blockers", () => {
 describe("schedule history", () => {
   it("is append-only in the database: no update, delete or truncate of milestone or blocker versions", async () => {
     await withSql(async (sql) => {
-      await expect(sql.query("UPDATE milestone_changes SET reason = 'rewritten'")).rejects.toThrow(/append-only/);
-      await expect(sql.query("DELETE FROM blocker_changes")).rejects.toThrow(/append-only/);
-      await expect(sql.query("TRUNCATE milestone_changes CASCADE")).rejects.toThrow(/append-only/);
+      await expect(sql.query("UPDATE milestone_changes SET reason = 'rewritten'")).rejects.toThrow(
+        /append-only|permission denied/,
+      );
+      await expect(sql.query("DELETE FROM blocker_changes")).rejects.toThrow(/append-only|permission denied/);
+      await expect(sql.query("TRUNCATE milestone_changes CASCADE")).rejects.toThrow(/append-only|permission denied/);
     });
   });
 });
