@@ -30,7 +30,7 @@ export async function AppHeader({
     items.splice(2, 0, { href: "/field-reports", label: t("nav.fieldReports") });
   if (can(user, "audit.read")) items.push({ href: "/admin/audit", label: t("nav.audit") });
   if (can(user, "user.manage")) items.push({ href: "/admin/users", label: t("nav.users") });
-  if (can(user, "mail.read")) items.push({ href: "/admin/mail", label: t("notifications.adminMail.title") });
+  if (can(user, "mail.read")) items.push({ href: "/admin/mail", label: t("nav.mail") });
   return (
     <header className="bg-brand text-white no-print">
       <a
