@@ -7,7 +7,7 @@ import { isoDate } from "../progress/calendar";
 
 // The catalog with its current progress as an Open Contracting for Infrastructure Data Standard (OC4IDS 0.9)
 // project package. Mappings (documented in docs/oc4ids.md):
-//   status  PLANNED→identification, DESIGN→preparation, IN_PROGRESS/PAUSED→implementation, COMPLETED→completed,
+//   status  PLANNED→identification, DESIGN→preparation, IN_PROGRESS/PAUSED→implementation, COMPLETED→completion,
 //           CANCELLED→cancelled (projectStatus codelist);
 //   sector  our categories → projectSector codes (SECTOR_BY_CATEGORY);
 //   type    our actions → projectType codes where one fits (TYPE_BY_ACTION).
@@ -22,7 +22,8 @@ export const STATUS_MAPPING = {
   DESIGN: "preparation",
   IN_PROGRESS: "implementation",
   PAUSED: "implementation",
-  COMPLETED: "completed",
+  // The projectStatus codelist has no "completed": a finished project is in its completion phase.
+  COMPLETED: "completion",
   CANCELLED: "cancelled",
 } as const;
 export const SECTOR_BY_CATEGORY: Record<string, Sector[]> = {

@@ -5,6 +5,7 @@ import { parseAuditQuery } from "@/lib/audit/list-audit";
 import { readableAuditHeader, readableAuditRows, type Translate } from "@/lib/audit/readable-audit";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { prisma } from "@/lib/db";
+import { localizedName } from "@/lib/i18n/locales";
 import { csvResponse, csvSeparator } from "@/lib/http/csv";
 import { exportTitle } from "@/lib/http/export-title";
 import { xlsxResponse } from "@/lib/http/xlsx";
@@ -131,7 +132,7 @@ describe("the audit log in words", () => {
     const [, who, , action, target, , , change] = rows[0]!;
     expect(who).toBe((await prisma.user.findUniqueOrThrow({ where: { id: ministry.id } })).name);
     expect(action).toBe(ru.auditActions.project_details);
-    expect(target).toBe(`${project.code} — ${project.nameRu ?? project.nameKk}`);
+    expect(target).toBe(`${project.code} — ${localizedName(project, "ru")}`);
     expect(change).toBe(
       `${ru.auditFields.confidence}: ${ru.confidence.GREEN} → ${ru.confidence.RED}; ${ru.details.baselineFinish}: 31.01.2029 → 31.12.2029`,
     );
