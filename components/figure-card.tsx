@@ -1,6 +1,7 @@
 // One dashboard figure: its number opens the list of exactly the projects it counts, and a "how is this counted?"
 // disclosure beside it (a native <details>, so it works by keyboard, by touch and without JavaScript, and screen
-// readers announce it as a button that expands) gives the figure's definition.
+// readers announce it as a button that expands) gives the figure's definition. The definition opens inside the card,
+// below the number, never over it: an open note must not cover the link the reader came for.
 import Link from "next/link";
 
 type Props = {
@@ -27,9 +28,9 @@ export function FigureCard({ figureKey, label, value, href, openListLabel, howCo
           {value}
         </span>
       </Link>
-      <details className="group absolute right-2 top-2 text-xs" data-testid={`figure-note-${figureKey}`}>
+      <details className="text-xs" data-testid={`figure-note-${figureKey}`}>
         <summary
-          className="flex h-6 w-6 cursor-pointer list-none items-center justify-center rounded-full border border-slate-300 text-slate-700 hover:border-brand focus-visible:outline-2 focus-visible:outline-brand [&::-webkit-details-marker]:hidden"
+          className="absolute right-2 top-2 flex h-6 w-6 cursor-pointer list-none items-center justify-center rounded-full border border-slate-300 text-slate-700 hover:border-brand focus-visible:outline-2 focus-visible:outline-brand [&::-webkit-details-marker]:hidden"
           title={howCountedLabel}
         >
           <span aria-hidden>?</span>
@@ -37,9 +38,7 @@ export function FigureCard({ figureKey, label, value, href, openListLabel, howCo
             {howCountedLabel} — {label}
           </span>
         </summary>
-        <p className="absolute right-0 z-10 mt-1 w-64 rounded border border-slate-300 bg-white p-3 text-left text-slate-800 shadow-lg">
-          {definition}
-        </p>
+        <p className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-left text-slate-800">{definition}</p>
       </details>
     </div>
   );

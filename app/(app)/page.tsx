@@ -8,7 +8,7 @@ import { parseKindChoice } from "@/lib/figures/figure-names";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { DashboardWidgets } from "./_dashboard/dashboard-page";
-import { MapSection, parseMapKind } from "./_dashboard/map-section";
+import { MapSection } from "./_dashboard/map-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -19,7 +19,6 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = await searchParams;
-  const mapKind = parseMapKind(params.map);
   // An akimat officer's home is their oblast's dashboard (with its district breakdown). Objects lead.
   const kind = parseKindChoice(params.kind);
   const filter = user.oblastCode ? { oblastCode: user.oblastCode, kind } : { kind };
@@ -55,14 +54,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {figures.total === 0 ? (
         <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} />
       ) : (
-        <>
-          {!user.oblastCode && (
-            <div className="mb-4">
-              <MapSection user={user} viewerOblastCode={null} kind={mapKind} basePath="/" />
-            </div>
-          )}
-          <DashboardWidgets user={user} filter={filter} basePath="/" />
-        </>
+        <DashboardWidgets
+          user={user}
+          filter={filter}
+          basePath="/"
+          map={user.oblastCode ? undefined : <MapSection user={user} viewerOblastCode={null} kind={kind} />}
+        />
       )}
     </>
   );

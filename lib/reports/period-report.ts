@@ -125,8 +125,22 @@ export type ProjectChange = {
   confidenceChanges: string[];
 };
 
-/** What changed during the period, project by project, from the history rows recorded in it. */
-async function changesIn(user: Actor, query: TReportQuery, from: Date, to: Date): Promise<ProjectChange[]> {
+/** A slice of a long table: `offset` rows skipped, at most `limit` shown; no slice = every row (exports). */
+type Slice = { limit: number; offset: number } | null;
+
+/**
+ * What changed during the period, project by project, from the history rows recorded in it (or only the projects
+ * completed in it), with the number of such projects: a slice of the rows when the page shows one.
+ */
+async function changesIn(
+  user: Actor,
+  query: TReportQuery,
+  from: Date,
+  to: Date,
+  options: { completedOnly: boolean; slice: Slice },
+): Promise<{ rows: ProjectChange[]; total: number }> {
+  const fromStatus = Prisma.sql`max(f.previous_status::text) FILTER (WHERE f.first_rank = 1)`;
+  const toStatus = Prisma.sql`max(f.status::text) FILTER (WHERE f.last_rank = 1)`;
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     WITH scoped AS (SELECT p.* FROM projects p WHERE ${projectFilter(user, query)}),
     period AS (
@@ -140,22 +154,34 @@ async function changesIn(user: Actor, query: TReportQuery, from: Date, to: Date)
       FROM progress_updates u JOIN scoped s ON s.id = u.project_id WHERE u.created_at < ${from}
       ORDER BY u.project_id, u.created_at DESC, u.id DESC
     )
-    SELECT s.code, s.name_kk, s.name_ru, s.name_en, s.unit,
-      max(f.previous_status::text) FILTER (WHERE f.first_rank = 1) AS from_status, max(f.status::text) FILTER (WHERE f.last_rank = 1) AS to_status,
+    SELECT s.code, s.name_kk, s.name_ru, s.name_en, s.unit, count(*) OVER () AS matching,
+      ${fromStatus} AS from_status, ${toStatus} AS to_status,
       max(f.previous_percent) FILTER (WHERE f.first_rank = 1) AS from_percent, max(f.percent_complete) FILTER (WHERE f.last_rank = 1) AS to_percent,
       max(f.quantity_done) FILTER (WHERE f.last_rank = 1) - coalesce(max(b.quantity_done), 0) AS delivered,
       count(*) AS updates, array_remove(array_agg(f.comment ORDER BY f.created_at), NULL) AS comments
     FROM period f JOIN scoped s ON s.id = f.project_id LEFT JOIN before b ON b.project_id = f.project_id
-    GROUP BY s.code, s.name_kk, s.name_ru, s.name_en, s.unit ORDER BY s.code`);
-  const confidence = await prisma.$queryRaw<
-    { code: string; confidence: string | null; reason: string | null }[]
-  >(Prisma.sql`
+    GROUP BY s.code, s.name_kk, s.name_ru, s.name_en, s.unit
+    ${options.completedOnly ? Prisma.sql`HAVING ${toStatus} = 'COMPLETED' AND ${fromStatus} <> 'COMPLETED'` : Prisma.empty}
+    ORDER BY s.code
+    ${options.slice ? Prisma.sql`LIMIT ${options.slice.limit} OFFSET ${options.slice.offset}` : Prisma.empty}`);
+  // A slice past the last row has no row to carry the count: count once more (rare: a page number out of range).
+  const total =
+    rows.length > 0
+      ? num(rows[0]!.matching)
+      : options.slice && options.slice.offset > 0
+        ? (await changesIn(user, query, from, to, { ...options, slice: { limit: 1, offset: 0 } })).total
+        : 0;
+  const codes = rows.map((row) => String(row.code));
+  const confidence =
+    codes.length === 0
+      ? []
+      : await prisma.$queryRaw<{ code: string; confidence: string | null; reason: string | null }[]>(Prisma.sql`
     SELECT p.code, x.confidence::text AS confidence, x.confidence_reason AS reason
     FROM project_detail_history x JOIN projects p ON p.id = x.project_id
     WHERE ',' || x.changed_fields || ',' LIKE '%,confidence,%' AND x.changed_at >= ${from} AND x.changed_at < ${to}
-      AND ${projectFilter(user, query)}
+      AND ${projectFilter(user, query)} AND p.code IN (${Prisma.join(codes)})
     ORDER BY x.changed_at, x.id`);
-  return rows.map((row) => ({
+  const changes = rows.map((row) => ({
     code: String(row.code),
     nameKk: String(row.name_kk),
     nameRu: row.name_ru as string | null,
@@ -172,6 +198,7 @@ async function changesIn(user: Actor, query: TReportQuery, from: Date, to: Date)
       .filter((change) => change.code === row.code)
       .map((change) => [change.confidence ?? "—", change.reason].filter(Boolean).join(": ")),
   }));
+  return { rows: changes, total };
 }
 
 export type AttentionProject = {
@@ -246,19 +273,38 @@ async function groupsAt(user: Actor, query: TReportQuery, moment: Date, by: "obl
   }));
 }
 
+/** Rows of the changes table (and of the completed list) per page on screen; exports take every row. */
+export const REPORT_PAGE_SIZE = 100;
+
 export type PeriodReport = {
   query: TReportQuery;
   start: PeriodFigures;
   end: PeriodFigures;
+  /** The projects that changed in the period (on screen: the page asked for, REPORT_PAGE_SIZE rows). */
   changes: ProjectChange[];
+  /** How many projects changed in the period, and which page of them `changes` holds (1 when not paged). */
+  changesTotal: number;
+  page: number;
+  pages: number;
+  /** The projects completed in the period (on screen: the first REPORT_PAGE_SIZE). */
   completedInPeriod: ProjectChange[];
+  completedTotal: number;
   attention: AttentionProject[];
   byOblast: GroupRow[];
   bySector: GroupRow[];
 };
 
-/** The period report (managers, ministry, admins for any scope; akimat officers for their own oblast only). */
-export async function buildPeriodReport(user: Actor, requested: TReportQuery): Promise<PeriodReport | null> {
+/**
+ * The period report (managers, ministry, admins for any scope; akimat officers for their own oblast only). With
+ * `page`, the report is for the screen: the changes table holds that page of REPORT_PAGE_SIZE rows and the
+ * completed list its first rows (at 100 000 projects a quarter changes tens of thousands); without, every row
+ * (exports, PDF, tests).
+ */
+export async function buildPeriodReport(
+  user: Actor,
+  requested: TReportQuery,
+  options: { page?: number; pageSize?: number } = {},
+): Promise<PeriodReport | null> {
   if (!can(user, "report.view")) return null;
   const ownOblast = scopedOblastId(user);
   let query = requested;
@@ -268,20 +314,34 @@ export async function buildPeriodReport(user: Actor, requested: TReportQuery): P
   }
   const from = startOf(query.from);
   const to = endOf(query.to);
-  const [start, end, changes, attention, byOblast, bySector] = await Promise.all([
+  const paged = options.page !== undefined;
+  const page = paged ? Math.max(1, Math.floor(options.page!)) : 1;
+  const size = Math.max(1, Math.floor(options.pageSize ?? REPORT_PAGE_SIZE));
+  const [start, end, changes, completed, attention, byOblast, bySector] = await Promise.all([
     figuresAt(user, query, from, query.from),
     figuresAt(user, query, to, query.to),
-    changesIn(user, query, from, to),
+    changesIn(user, query, from, to, {
+      completedOnly: false,
+      slice: paged ? { limit: size, offset: (page - 1) * size } : null,
+    }),
+    paged ? changesIn(user, query, from, to, { completedOnly: true, slice: { limit: size, offset: 0 } }) : null,
     attentionAt(user, query, query.to, to),
     groupsAt(user, query, to, "oblast"),
     groupsAt(user, query, to, "sector"),
   ]);
+  const completedInPeriod =
+    completed?.rows ??
+    changes.rows.filter((change) => change.toStatus === "COMPLETED" && change.fromStatus !== "COMPLETED");
   return {
     query,
     start,
     end,
-    changes,
-    completedInPeriod: changes.filter((change) => change.toStatus === "COMPLETED" && change.fromStatus !== "COMPLETED"),
+    changes: changes.rows,
+    changesTotal: changes.total,
+    page,
+    pages: paged ? Math.max(1, Math.ceil(changes.total / size)) : 1,
+    completedInPeriod,
+    completedTotal: completed?.total ?? completedInPeriod.length,
     attention,
     byOblast,
     bySector,

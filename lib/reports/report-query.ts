@@ -46,6 +46,18 @@ export function parseReportQuery(raw: Record<string, string | string[] | undefin
   return ZReportQuery.parse(flat);
 }
 
+/** The page of the report's changes table shown on screen (`?page=`); anything but a page number is page 1. */
+export function parseReportPage(raw: Record<string, string | string[] | undefined>): number {
+  const value = Array.isArray(raw.page) ? raw.page[0] : raw.page;
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse(value ?? 1);
+}
+
 /** For downloads: the query, or null when a period day is given but is no valid day (e.g. "2026-02-30"). */
 export function parseReportQueryStrictly(raw: Record<string, string>): TReportQuery | null {
   for (const key of ["from", "to"] as const)

@@ -103,6 +103,33 @@ describe("period report", () => {
     expect(after).toEqual(before);
   });
 
+  it("on screen shows the changes a page at a time, counting them all, while the exports keep every row", async () => {
+    const user = await actor("manager@batys.demo");
+    const full = (await buildPeriodReport(user, q1()))!;
+    expect(full.changes.length).toBeGreaterThanOrEqual(2);
+    expect([full.changesTotal, full.page, full.pages]).toEqual([full.changes.length, 1, 1]);
+    const pages = [];
+    for (let page = 1; page <= full.changes.length; page++) {
+      const paged = (await buildPeriodReport(user, q1(), { page, pageSize: 1 }))!;
+      expect([paged.changesTotal, paged.page, paged.pages]).toEqual([full.changes.length, page, full.changes.length]);
+      expect(paged.changes).toHaveLength(1);
+      pages.push(...paged.changes);
+      // The completed list shows its first rows and counts them all; the figures and tables are not paged.
+      expect(paged.completedTotal).toBe(full.completedInPeriod.length);
+      expect(paged.completedInPeriod).toEqual(full.completedInPeriod.slice(0, 1));
+      expect([paged.start, paged.end, paged.byOblast, paged.attention]).toEqual([
+        full.start,
+        full.end,
+        full.byOblast,
+        full.attention,
+      ]);
+    }
+    expect(pages).toEqual(full.changes);
+    const beyond = (await buildPeriodReport(user, q1(), { page: full.changes.length + 1, pageSize: 1 }))!;
+    expect(beyond.changes).toEqual([]);
+    expect(beyond.changesTotal).toBe(full.changes.length);
+  });
+
   it("an akimat officer gets their own oblast whatever scope they ask for", async () => {
     const report = (await buildPeriodReport(
       await actor("akimat.man@batys.demo"),

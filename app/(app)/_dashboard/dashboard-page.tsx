@@ -29,10 +29,13 @@ export function DashboardWidgets({
   user,
   filter,
   basePath,
+  map,
 }: {
   user: Actor;
   filter: DashboardFilter;
   basePath: string;
+  /** The oblast map, shown after the figures (the figures lead the first screen). */
+  map?: React.ReactNode;
 }) {
   // The row counts the charts will most likely have (the exact ones come with the numbers): sectors or a sector's
   // categories; oblasts or, within an oblast, its districts (more than five); the horizons and "none".
@@ -44,6 +47,7 @@ export function DashboardWidgets({
     <div className="space-y-4">
       <KindSection filter={filter} basePath={basePath} />
       <FiguresSection user={user} filter={filter} />
+      {map}
       <div className="grid gap-4 xl:grid-cols-2">
         <Suspense fallback={<ChartSkeleton height={statusChartHeight(statusRows)} />}>
           <StatusSection user={user} filter={filter} />

@@ -3,31 +3,29 @@ import Link from "next/link";
 import { MapCard } from "@/components/map-card";
 import { OblastMap, type OblastMapValue } from "@/components/oblast-map";
 import { type Actor, scopedOblastId } from "@/lib/auth/permissions";
-import { getOblastCompletion, type MapKind } from "@/lib/geo/oblast-completion";
+import type { KindChoice } from "@/lib/figures/figure-names";
+import { getOblastCompletion } from "@/lib/geo/oblast-completion";
 import { oblastMapShapes } from "@/lib/geo/oblast-geometry";
 import { COMPLETION_STEPS } from "@/lib/geo/projection";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 
-/** `?map=measures` switches the map from capital objects (the default) to programme measures. */
-export function parseMapKind(value: string | string[] | undefined): MapKind {
-  return value === "measures" ? "measures" : "objects";
-}
-
-/** The four oblasts shaded by completion; on an oblast's own page that oblast is outlined. */
+/**
+ * The four oblasts shaded by completion of the dashboard's kind (its objects / measures / both switch drives the
+ * map too, so the map and the cards always count the same projects); on an oblast's own page that oblast is
+ * outlined.
+ */
 export async function MapSection({
   user,
   viewerOblastCode,
   kind,
   highlight,
-  basePath,
 }: {
   user: Actor;
   /** The akimat officer's own oblast (only its page may be opened), null for region-wide roles. */
   viewerOblastCode: string | null;
-  kind: MapKind;
+  kind: KindChoice;
   highlight?: string;
-  basePath: string;
 }) {
   const [t, format, locale, values] = await Promise.all([
     getTranslations(),
@@ -37,10 +35,14 @@ export async function MapSection({
   ]);
   const scope = scopedOblastId(user) === null ? null : viewerOblastCode;
   const percent = (value: number) => format.number(value / 100, { style: "percent", maximumFractionDigits: 1 });
-  const mapValues: OblastMapValue[] = OBLASTS.map((oblast) => {
-    const value = values.find((candidate) => candidate.code === oblast.code) ?? { total: 0, completed: 0, percent: 0 };
+  const mapValues: (OblastMapValue & { outside: boolean })[] = OBLASTS.map((oblast) => {
+    const found = values.find((candidate) => candidate.code === oblast.code);
+    // An akimat officer's figures cover their own oblast only: the others are drawn without figures.
+    const outside = found === undefined;
+    const value = found ?? { total: 0, completed: 0, percent: 0 };
     const name = localizedName(oblast, locale);
     return {
+      outside,
       code: oblast.code,
       name: name.replace(/ (облысы|область|oblast|region)$/i, "").replace(/^Западно-Казахстанская$/, "ЗКО"),
       total: value.total,
@@ -48,8 +50,9 @@ export async function MapSection({
       percent: value.percent,
       percentText: percent(value.percent),
       href: scope === null || scope === oblast.code ? `/oblasts/${oblast.code}` : null,
-      label:
-        value.total === 0
+      label: outside
+        ? `${name}: ${t("oblastMap.outsideScope")}`
+        : value.total === 0
           ? `${name}: ${t("oblastMap.none")}`
           : t("oblastMap.linkLabel", {
               oblast: name,
@@ -59,23 +62,10 @@ export async function MapSection({
             }),
     };
   });
-  const measure = t(kind === "objects" ? "oblastMap.objects" : "oblastMap.measures");
-  const highlighted = OBLASTS.find((oblast) => oblast.code === highlight);
-  const controls = (
-    <nav aria-label={t("oblastMap.switchLabel")} className="flex gap-1 text-xs">
-      {(["objects", "measures"] as const).map((option) => (
-        <Link
-          key={option}
-          href={option === "objects" ? basePath : `${basePath}?map=measures`}
-          aria-current={option === kind ? "true" : undefined}
-          scroll={false}
-          className={`rounded border px-2 py-1 ${option === kind ? "border-brand bg-brand text-white" : "border-slate-300 hover:border-brand"}`}
-        >
-          {t(option === "objects" ? "oblastMap.switchObjects" : "oblastMap.switchMeasures")}
-        </Link>
-      ))}
-    </nav>
+  const measure = t(
+    kind === "OBJECT" ? "oblastMap.objects" : kind === "MEASURE" ? "oblastMap.measures" : "oblastMap.all",
   );
+  const highlighted = OBLASTS.find((oblast) => oblast.code === highlight);
   const table = (
     <table className="min-w-full text-sm" data-testid="oblast-map-table">
       <thead>
@@ -109,9 +99,19 @@ export async function MapSection({
                 localizedName(OBLASTS.find((oblast) => oblast.code === value.code)!, locale)
               )}
             </th>
-            <td className="px-2 py-1 text-right tabular-nums">{format.number(value.total)}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{format.number(value.completed)}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{value.total === 0 ? "—" : percent(value.percent)}</td>
+            {value.outside ? (
+              <td colSpan={3} className="px-2 py-1 text-right text-slate-600">
+                {t("oblastMap.outsideScope")}
+              </td>
+            ) : (
+              <>
+                <td className="px-2 py-1 text-right tabular-nums">{format.number(value.total)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{format.number(value.completed)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">
+                  {value.total === 0 ? "—" : percent(value.percent)}
+                </td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>
@@ -124,7 +124,6 @@ export async function MapSection({
         t("oblastMap.caption", { measure }) +
         (highlighted ? ` ${t("oblastMap.highlighted", { oblast: localizedName(highlighted, locale) })}` : "")
       }
-      controls={controls}
       table={table}
     >
       <OblastMap

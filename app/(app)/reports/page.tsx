@@ -6,6 +6,7 @@ import { forbidden } from "next/navigation";
 import { Suspense } from "react";
 import { CompletionChart } from "@/components/charts/lazy-charts";
 import { DataTable } from "@/components/data-table";
+import { Pagination } from "@/components/pagination";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current-user";
 import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
@@ -15,7 +16,13 @@ import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
 import { buildPeriodReport, type PeriodFigures } from "@/lib/reports/period-report";
-import { parseReportQuery, quickPeriods, reportSearchParams, type TReportQuery } from "@/lib/reports/report-query";
+import {
+  parseReportPage,
+  parseReportQuery,
+  quickPeriods,
+  reportSearchParams,
+  type TReportQuery,
+} from "@/lib/reports/report-query";
 import { reportTables } from "@/lib/reports/report-tables";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +36,9 @@ export default async function ReportsPage({
 }) {
   const user = await requireUser();
   if (!can(user, "report.view")) forbidden();
-  const requested = parseReportQuery(await searchParams);
+  const raw = await searchParams;
+  const requested = parseReportQuery(raw);
+  const page = parseReportPage(raw);
   // An akimat officer's report is always their own oblast's (buildPeriodReport applies the same rule to the data).
   const query: TReportQuery = user.oblastCode
     ? { ...requested, scope: user.oblastCode as TReportQuery["scope"] }
@@ -195,24 +204,29 @@ export default async function ReportsPage({
 
       {/* The header and the form paint at once; the report's figures, tables and charts stream in when built. */}
       <Suspense fallback={<ReportSkeleton />}>
-        <ReportBody user={user} requested={requested} params={params} />
+        <ReportBody user={user} requested={requested} params={params} page={page} />
       </Suspense>
     </article>
   );
 }
 
-/** The report itself: six history queries, then the figures, the period's changes, the tables and the charts. */
+/**
+ * The report itself: the history queries, then the figures, the period's changes (a page of them: at 100 000
+ * projects a quarter changes tens of thousands; the exports hold every row), the tables and the charts.
+ */
 async function ReportBody({
   user,
   requested,
   params,
+  page,
 }: {
   user: Awaited<ReturnType<typeof requireUser>>;
   requested: TReportQuery;
   params: URLSearchParams;
+  page: number;
 }) {
   const [report, t, format, locale] = await Promise.all([
-    buildPeriodReport(user, requested),
+    buildPeriodReport(user, requested, { page }),
     getTranslations(),
     getFormatter(),
     getLocale() as Promise<Locale>,
@@ -247,7 +261,7 @@ async function ReportBody({
 
       <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold">
-          {t("reports.completedInPeriod", { count: report.completedInPeriod.length })}
+          {t("reports.completedInPeriod", { count: report.completedTotal })}
         </h2>
         {report.completedInPeriod.length === 0 ? (
           <p className="text-sm text-slate-600">{t("reports.noneCompleted")}</p>
@@ -263,6 +277,15 @@ async function ReportBody({
             ))}
           </ul>
         )}
+        {report.completedTotal > report.completedInPeriod.length && (
+          <p className="mt-2 text-sm text-slate-600" data-testid="completed-more">
+            {t("reportPaging.completedMore", {
+              shown: report.completedInPeriod.length,
+              total: report.completedTotal,
+              table: t("reports.changes"),
+            })}
+          </p>
+        )}
       </section>
 
       {tables.map((table) => (
@@ -273,7 +296,10 @@ async function ReportBody({
         >
           <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="text-lg font-semibold">
-              {table.title} <span className="text-sm font-normal text-slate-600">({table.rows.length})</span>
+              {table.title}{" "}
+              <span className="text-sm font-normal text-slate-600" data-testid={`report-count-${table.key}`}>
+                ({formatNumber(locale, table.key === "changes" ? report.changesTotal : table.rows.length)})
+              </span>
             </h2>
             <span className="no-print flex gap-2 text-sm">
               <ExportLinks
@@ -289,6 +315,12 @@ async function ReportBody({
           ) : (
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.title}>
               <DataTable head={table.header} rows={table.rows} caption={table.title} />
+            </div>
+          )}
+          {table.key === "changes" && report.pages > 1 && (
+            <div className="no-print" data-testid="changes-pagination">
+              <Pagination page={report.page} pages={report.pages} params={Object.fromEntries(params)} />
+              <p className="mt-1 text-xs text-slate-600">{t("reportPaging.exportHasAll")}</p>
             </div>
           )}
           {table.key === "oblasts" && (

@@ -8,7 +8,7 @@ import { parseKindChoice } from "@/lib/figures/figure-names";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 import { DashboardWidgets } from "../../_dashboard/dashboard-page";
-import { MapSection, parseMapKind } from "../../_dashboard/map-section";
+import { MapSection } from "../../_dashboard/map-section";
 
 type Params = Promise<{ code: string }>;
 
@@ -30,7 +30,6 @@ export default async function OblastDashboardPage({
   const user = await requireUser();
   const kind = parseKindChoice((await searchParams).kind);
   const { code } = await params;
-  const mapKind = parseMapKind((await searchParams).map);
   const oblast = OBLASTS.find((candidate) => candidate.code === code);
   // An akimat officer's dashboard is their own oblast; another oblast's is not found for them.
   if (!oblast || (scopedOblastId(user) !== null && user.oblastCode !== oblast.code)) notFound();
@@ -41,16 +40,12 @@ export default async function OblastDashboardPage({
         ← {t("dashboard.title")}
       </Link>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{localizedName(oblast, locale)}</h1>
-      <div className="mb-4">
-        <MapSection
-          user={user}
-          viewerOblastCode={user.oblastCode}
-          kind={mapKind}
-          highlight={oblast.code}
-          basePath={`/oblasts/${oblast.code}`}
-        />
-      </div>
-      <DashboardWidgets user={user} filter={{ oblastCode: oblast.code, kind }} basePath={`/oblasts/${oblast.code}`} />
+      <DashboardWidgets
+        user={user}
+        filter={{ oblastCode: oblast.code, kind }}
+        basePath={`/oblasts/${oblast.code}`}
+        map={<MapSection user={user} viewerOblastCode={user.oblastCode} kind={kind} highlight={oblast.code} />}
+      />
     </>
   );
 }
