@@ -22,6 +22,7 @@ import {
   measureExport,
   measurePages,
   measureProgress,
+  measureReportsPage,
   pickTargets,
   type PhaseResult,
   type Sessions,
@@ -47,6 +48,8 @@ const MIXED_S = Number(process.env.BENCH_MIXED_DURATION ?? 20);
 const DEMO_PASSWORD = "batys-demo-2026";
 const RESULTS_FILE = path.join(PROJECT_ROOT, "bench", "results.json");
 const LIGHTHOUSE_ACCOUNT = "manager@batys.demo";
+/** BENCH_LIGHTHOUSE=off skips both Lighthouse phases (≈ 15 min on 2 cores), e.g. to measure load and writes only. */
+const LIGHTHOUSE_ON = process.env.BENCH_LIGHTHOUSE !== "off";
 
 const started = Date.now();
 const elapsed = () => {
@@ -114,8 +117,9 @@ async function measurePhase(
   const pages = await measurePages(server, sessions, { ...targets, durationS: DURATION_S }, log);
   const filter = kind === "real" ? { params: {}, rows: 0 } : await exportFilter(sessions.ministry.actor, 10_000);
   const csvExport = await measureExport(server, sessions, filter.params, log);
+  const reportsPage = await measureReportsPage(server, sessions, log);
   const after = await databaseFacts();
-  return { name, ...after, pages, progress, csvExport };
+  return { name, ...after, pages, progress, csvExport, reportsPage };
 }
 
 async function main(): Promise<number> {
@@ -173,8 +177,10 @@ async function main(): Promise<number> {
 
     const real = await measurePhase("real catalog", "real", server, sessions, databaseUrl);
     const managerCookie = await signIn(server.base, LIGHTHOUSE_ACCOUNT, DEMO_PASSWORD);
-    step(`phase "real catalog": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
-    const lighthouseResults = await runLighthouse({ base: server.base, cookie: managerCookie, phase: "real", log });
+    if (LIGHTHOUSE_ON) step(`phase "real catalog": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
+    const lighthouseResults = LIGHTHOUSE_ON
+      ? await runLighthouse({ base: server.base, cookie: managerCookie, phase: "real", log })
+      : [];
     const js = await firstLoadJs(
       server,
       real.pages.map((result) => ({
@@ -199,8 +205,11 @@ async function main(): Promise<number> {
     const large = await measurePhase("100k projects", "synthetic", server, sessions, databaseUrl);
     step(`mixed phase: dashboards while progress is saved at ${[0, 1, 5, 20].join(", ")} saves/s, ${MIXED_S} s each`);
     const mixed = await measureMixed(server, sessions, MIXED_S, log);
-    step(`phase "100k projects": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
-    lighthouseResults.push(...(await runLighthouse({ base: server.base, cookie: managerCookie, phase: "100k", log })));
+    if (LIGHTHOUSE_ON) step(`phase "100k projects": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
+    if (LIGHTHOUSE_ON)
+      lighthouseResults.push(
+        ...(await runLighthouse({ base: server.base, cookie: managerCookie, phase: "100k", log })),
+      );
 
     step("results");
     const targets = evaluateTargets(real, large, js);

@@ -58,6 +58,8 @@ export type PhaseResult = {
   pages: PageResult[];
   progress: ProgressResult;
   csvExport: ExportResult;
+  /** The period report `/reports` (this quarter, the region): whole response time and HTML size, 3 downloads. */
+  reportsPage?: { timesMs: number[]; htmlKb: number };
 };
 
 type Log = (line: string) => void;
@@ -377,6 +379,28 @@ export async function exportFilter(
     if (best.rows < 0 || Math.abs(rows - wanted) < Math.abs(best.rows - wanted)) best = { params, rows };
   }
   return best;
+}
+
+/**
+ * The reports page as a reader gets it: this quarter's report of the region, the whole streamed response (the
+ * figures, tables and charts arrive after the header). At 100 000 projects its table of changes is paged on screen.
+ */
+export async function measureReportsPage(
+  server: AppServer,
+  sessions: Sessions,
+  log: Log,
+): Promise<NonNullable<PhaseResult["reportsPage"]>> {
+  const url = `${server.base}/reports`;
+  let html = "";
+  const timesMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const begin = performance.now();
+    html = await fetchOk(url, sessions.ministry.cookie, "report-table-changes");
+    timesMs.push(Math.round(performance.now() - begin));
+  }
+  const htmlKb = Math.round(Buffer.byteLength(html) / 1024);
+  log(`  /reports (this quarter, region): ${timesMs.join(", ")} ms, ${htmlKb} KB of HTML`);
+  return { timesMs, htmlKb };
 }
 
 export async function measureExport(
