@@ -252,9 +252,8 @@ test.describe("the dashboard", () => {
       await expect(note.locator("p")).toHaveText(t(`figures.definition.${figure}`));
       await page.getByTestId(`figure-link-${figure}`).click();
       await expect(page).toHaveURL(new RegExp(`figure=${figure}`));
-      await expect(page.getByTestId("project-count")).toBeVisible();
-      const listed = ((await page.getByTestId("project-count").textContent()) ?? "").replace(/\D/g, "");
-      expect(listed, figure).toBe(shown);
+      // The list says how many it holds in words ("Жоба жоқ" for none, "12 жоба"): the card's number, exactly.
+      await expect(page.getByTestId("project-count"), figure).toHaveText(t("projects.count", { count: Number(shown) }));
     }
   });
 
