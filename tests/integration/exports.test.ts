@@ -14,38 +14,10 @@ import { parseProjectListQuery } from "@/lib/projects/list-projects";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { actor, freshProject } from "../support/actors";
+import { parseCsv } from "../support/csv";
 
 const translator = (locale: "en" | "ru") =>
   createTranslator({ locale, messages: locale === "en" ? en : ru }) as unknown as Translate;
-
-/** RFC 4180 fields of a CSV text (quoted fields may hold the separator, quotes and line breaks). */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && text[index + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      index++;
-    } else field += char;
-  }
-  return rows;
-}
 
 describe("CSV files Excel opens", () => {
   it("chooses the separator by language, semicolon for Kazakh and Russian, comma for English, overridable", () => {
