@@ -26,6 +26,8 @@ export const LIGHTHOUSE_PAGES: LighthousePage[] = [
   },
   { key: "project", label: "project page", path: "/projects/ROAD-2030-001" },
   { key: "reports", label: "reports", path: "/reports" },
+  // Added after the first measurement: the Gantt of issue 20 (server-drawn, 50 rows a page).
+  { key: "timeline", label: "timeline", path: "/timeline" },
 ];
 
 export type LighthouseResult = {
