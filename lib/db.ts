@@ -11,7 +11,13 @@ function client(): PrismaClient {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, or set it");
     const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    globalForPrisma.batysPrisma = new PrismaClient({ adapter });
+    // A write waits up to 10 s for a pooled connection and may run 20 s (Prisma's defaults are 2 s and 5 s): with
+    // more concurrent saves than connections on a busy 2-core machine, a save waited more than 2 s and failed with
+    // "unable to start a transaction" instead of being served a moment later.
+    globalForPrisma.batysPrisma = new PrismaClient({
+      adapter,
+      transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+    });
   }
   return globalForPrisma.batysPrisma;
 }
