@@ -111,13 +111,64 @@ describe("notes people can read", () => {
     ["bare line number (ru)", /строк[а-я]* \d/i],
     ["bare line number (kk)", /\d-жол/],
   ];
+  // Words a reader meets when a compiler's working notes leak into the text: "horizon null" of a merged record,
+  // field names (`nameKk`, `conflictsWith`, in backticks or not), ids of stated totals, the catalog's history.
+  const programmerWords: [string, RegExp][] = [
+    ["null", /\bnull\b/i],
+    ["horizon null", /\bhorizon\s*(null|none|=|:)/i],
+    ["backticks", /`/],
+    ["field name", /\b(?:[a-z]{2,}[A-Z][a-zA-Z]*|[a-z]+_[a-z_]+)\b/],
+    ["id of a stated total", /\b[a-z]+(?:-[a-z0-9]+)*-(?:\d{4}|total|point\d+)\b/],
+    ["match list", /\bmatch (?:codes|lists?)\b|\bcodes: \[|\bв match\b|\bmatch ішінде\b/i],
+    ["compiler's history", /\bpoint point\b|\bother readers\b|\bmerged into this one\b|\(was [A-Z]+-|\(ранее [A-Z]+-/i],
+  ];
 
   it("contain no programmer words and cite lines only through links", () => {
     expect(notes.length).toBeGreaterThan(1500);
     for (const note of notes) {
       const visible = noteAsText(note.text);
-      for (const [what, pattern] of forbidden)
+      for (const [what, pattern] of [...forbidden, ...programmerWords])
         expect(visible, `${note.id}: ${what} in "${visible}"`).not.toMatch(pattern);
+    }
+  });
+
+  it('would have caught the words the last review found (a merged record\'s "horizon null", field names)', () => {
+    const caught = (text: string) => programmerWords.some(([, pattern]) => pattern.test(text));
+    expect(caught("medium term, so horizon null")).toBe(true);
+    expect(caught("the name (`nameKk`) was split")).toBe(true);
+    expect(caught("nameKk split from one sentence")).toBe(true);
+    expect(caught("set conflictsWith to annex3-land-protected-areas-2030")).toBe(true);
+    expect(caught("Informational (match codes: [])")).toBe(true);
+    expect(caught("filed under its real sector (was AIRQ-2030-006)")).toBe(true);
+    expect(caught("Oblast as written (Mangystau); 160 MW, 28,8 bn kWh")).toBe(false);
+  });
+
+  it("name only records the catalog holds (no code of a merged or withdrawn record)", () => {
+    const codes = new Set(catalog.records.map((item) => item.code));
+    for (const note of notes)
+      for (const code of noteAsText(note.text).match(/\b[A-Z]{2,6}-(?:NA|20[345]0)-\d{3}\b/g) ?? [])
+        expect(codes.has(code), `${note.id} names ${code}`).toBe(true);
+  });
+
+  it("of stated totals and contradictions contain no programmer words either", () => {
+    const texts = [
+      ...catalog.totals.flatMap((item) =>
+        (["noteKk", "noteRu", "noteEn"] as const).flatMap((key) =>
+          item[key] ? [{ id: `${item.id} ${key}`, text: item[key]! }] : [],
+        ),
+      ),
+      ...catalog.contradictions.flatMap((item) =>
+        (["summaryKk", "summaryRu", "summaryEn"] as const).map((key) => ({ id: `${item.id} ${key}`, text: item[key] })),
+      ),
+    ];
+    expect(texts.length).toBeGreaterThan(300);
+    const codes = new Set(catalog.records.map((item) => item.code));
+    for (const note of texts) {
+      const visible = noteAsText(note.text);
+      for (const [what, pattern] of programmerWords)
+        expect(visible, `${note.id}: ${what} in "${visible}"`).not.toMatch(pattern);
+      for (const code of visible.match(/\b[A-Z]{2,6}-(?:NA|20[345]0)-\d{3}\b/g) ?? [])
+        expect(codes.has(code), `${note.id} names ${code}`).toBe(true);
     }
   });
 
