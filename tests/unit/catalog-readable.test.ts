@@ -5,7 +5,7 @@ import { locateLines } from "@/lib/catalog/decree-structure";
 import { loadCatalog } from "@/lib/catalog/load-catalog";
 import { noteAsText, parseNote } from "@/lib/catalog/note-text";
 import { reconcile, summariseSourceCheck } from "@/lib/catalog/reconcile";
-import { CATEGORY_CODES, UNITS } from "@/lib/reference-data";
+import { CATEGORY_CODES, OBLAST_CODES, SECTORS, UNITS } from "@/lib/reference-data";
 
 const catalog = loadCatalog();
 const messages = Object.fromEntries(
@@ -120,6 +120,12 @@ describe("notes people can read", () => {
     ["field name", /\b(?:[a-z]{2,}[A-Z][a-zA-Z]*|[a-z]+_[a-z_]+)\b/],
     ["id of a stated total", /\b[a-z]+(?:-[a-z0-9]+)*-(?:\d{4}|total|point\d+)\b/],
     ["match list", /\bmatch (?:codes|lists?)\b|\bcodes: \[|\bв match\b|\bmatch ішінде\b/i],
+    [
+      "oblast or category code as a word",
+      new RegExp(
+        `\\b(?:${[...OBLAST_CODES, ...SECTORS.flatMap((sector) => sector.categories.map((item) => item.prefix))].join("|")})\\b(?!-)`,
+      ),
+    ],
     ["compiler's history", /\bpoint point\b|\bother readers\b|\bmerged into this one\b|\(was [A-Z]+-|\(ранее [A-Z]+-/i],
   ];
 
@@ -140,6 +146,8 @@ describe("notes people can read", () => {
     expect(caught("set conflictsWith to annex3-land-protected-areas-2030")).toBe(true);
     expect(caught("Informational (match codes: [])")).toBe(true);
     expect(caught("filed under its real sector (was AIRQ-2030-006)")).toBe(true);
+    expect(caught("so the record is kept under AKT")).toBe(true);
+    expect(caught("category “Gas supply” like PIPE")).toBe(true);
     expect(caught("Oblast as written (Mangystau); 160 MW, 28,8 bn kWh")).toBe(false);
   });
 
