@@ -133,8 +133,9 @@ describe("notes people can read", () => {
     expect(notes.length).toBeGreaterThan(1500);
     for (const note of notes) {
       const visible = noteAsText(note.text);
+      // expect() only on a match: building 80 000 messages made this test slow enough to time out on a busy machine.
       for (const [what, pattern] of [...forbidden, ...programmerWords])
-        expect(visible, `${note.id}: ${what} in "${visible}"`).not.toMatch(pattern);
+        if (pattern.test(visible)) expect(visible, `${note.id}: ${what} in "${visible}"`).not.toMatch(pattern);
     }
   });
 
@@ -174,7 +175,7 @@ describe("notes people can read", () => {
     for (const note of texts) {
       const visible = noteAsText(note.text);
       for (const [what, pattern] of programmerWords)
-        expect(visible, `${note.id}: ${what} in "${visible}"`).not.toMatch(pattern);
+        if (pattern.test(visible)) expect(visible, `${note.id}: ${what} in "${visible}"`).not.toMatch(pattern);
       for (const code of visible.match(/\b[A-Z]{2,6}-(?:NA|20[345]0)-\d{3}\b/g) ?? [])
         expect(codes.has(code), `${note.id} names ${code}`).toBe(true);
     }
