@@ -92,6 +92,50 @@ describe("names a list can show", () => {
   });
 });
 
+describe("one record per place outside tourism", () => {
+  const fromLine = (line: number) => catalog.records.filter((item) => item.source.line === line);
+
+  it("splits items that name several districts or towns, each record in its own district and oblast", () => {
+    const cases: [number, number][] = [
+      [1610, 6], // breeding farms, West Kazakhstan
+      [1612, 8], // feedlots
+      [1614, 5], // irrigated plots
+      [1620, 3], // dairy farms: two districts and Oral
+      [1356, 2], // koumiss and shubat, Aktobe oblast
+      [1017, 2], // table salt, Mangystau oblast
+      [3828, 4], // sand fixing, Atyrau oblast
+      [3711, 8], // sewerage: seven towns and the district centres
+      [4411, 16], // monuments: fifteen towns and the districts
+    ];
+    for (const [line, count] of cases) {
+      const records = fromLine(line);
+      expect(records.length, `line ${line}`).toBe(count);
+      const named = records.filter((item) => item.district !== null);
+      expect(new Set(named.map((item) => `${item.district} ${item.place}`)).size, `line ${line}`).toBe(named.length);
+    }
+  });
+
+  it("gives each of the four oblast centres its own record in its own oblast", () => {
+    for (const line of [3361, 3376, 4408, 4442]) {
+      const records = fromLine(line);
+      expect(records.map((item) => item.oblasts.join()).sort(), `line ${line}`).toEqual(["AKT", "ATY", "MAN", "ZKO"]);
+    }
+  });
+
+  it("keeps the decisions the decree's wording supports", () => {
+    // Point 85 neutralises '4,2 мың гектарын' OF the pond's territory; point 88 reclaims the whole 77 km².
+    expect(catalog.contradictions.find((item) => item.id === "koshkar-ata-area")).toBeUndefined();
+    expect(record("RECULT-2030-004")).toMatchObject({ quantity: 4.2, unit: "thousand_ha" });
+    // Point 42 places the Karachaganak field in Borli district.
+    expect(record("GAS-2030-702")).toMatchObject({ district: "Бөрлі ауданы", quantity: 4000000000 });
+    // Point 60 proposes the third Kazakhstan–China gas line for the region without a place: kept, all four oblasts.
+    expect(record("PIPE-NA-705").oblasts).toEqual(["AKT", "ATY", "ZKO", "MAN"]);
+    // The 160 MW unit and the MAEK modernisation of point 84 item 5 are two records.
+    expect(record("POWER-2030-001").noteEn).toContain("POWER-2030-971");
+    expect(record("POWER-2030-971").noteEn).toContain("POWER-2030-001");
+  });
+});
+
 describe("notes people can read", () => {
   const notes = catalog.records.flatMap((item) =>
     (["noteKk", "noteRu", "noteEn"] as const).flatMap((key) =>
