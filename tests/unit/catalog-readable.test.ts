@@ -273,7 +273,7 @@ describe("the Source check summary", () => {
       differByDecree: 5,
       differByCatalog: 0,
       informational: 107,
-      contradictions: 18,
+      contradictions: 19,
     });
     expect(summary.agree + summary.differ).toBe(summary.compared);
     expect(summary.compared + summary.informational).toBe(summary.stated);
