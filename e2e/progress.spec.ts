@@ -553,7 +553,7 @@ async function hiddenFieldsOf(
   return fields;
 }
 
-test.fixme("a manager sees neither the progress form nor the field report form, and posting the form with their session changes nothing", async ({
+test("a manager sees neither the progress form nor the field report form, and posting the form with their session changes nothing", async ({
   page,
   browser,
   baseURL,
