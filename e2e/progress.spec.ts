@@ -564,7 +564,7 @@ test("a manager sees neither the progress form nor the field report form, and po
 
   await signInTo(page, DEMO.manager, `/projects/${project.code}`);
   await openProject(page, project);
-  await expect(page.getByRole("heading", { name: t("project.history") })).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("project.history"), exact: true })).toBeVisible();
   await expect(progressForm(page)).toHaveCount(0);
   await expect(reportForm(page)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: t("progress.title") })).toHaveCount(0);
