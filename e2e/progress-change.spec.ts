@@ -228,6 +228,19 @@ test("the akimat officer follows their reports on the project page, and the revi
   };
   const reports = page.getByTestId("project-field-reports").getByTestId("field-report");
 
+  // A report that breaks a rule (paused without a reason) is not sent, and the form keeps what was typed.
+  const before = await footprint(project.code);
+  await form.locator("#report-status").selectOption("PAUSED");
+  await form.locator("#report-percent").fill("0");
+  await form.locator("#report-comment").fill("Себебін ұмыттым");
+  await form.getByRole("button", { name: t("fieldReports.submit") }).click();
+  await expect(page.getByTestId("error-report-pause-reason")).toHaveText(t("formErrors.pauseReasonRequired"));
+  await expect(form.locator("#report-pause-reason")).toBeFocused();
+  await expect(form.locator("#report-status")).toHaveValue("PAUSED");
+  await expect(form.locator("#report-percent")).toHaveValue("0");
+  await expect(form.locator("#report-comment")).toHaveValue("Себебін ұмыттым");
+  expect(await footprint(project.code), "the refused report was not sent").toBe(before);
+
   await send("Жер мәселесі шешілмеді");
   await expect(reports).toHaveCount(1);
   await expect(reports.first().getByTestId("report-state")).toHaveText(t("fieldReports.states.PENDING"));
@@ -251,6 +264,8 @@ test("the akimat officer follows their reports on the project page, and the revi
     await expect(card.locator('[data-field="pauseReason"] td').nth(1)).toContainText(t("pauseReasons.LAND"));
     await expect(card).toContainText("Жер мәселесі әлі шешілмеді");
     await expect(card.getByTestId("report-advice")).toHaveText(t("progressChange.report.acceptable"));
+    // How old the report is, in words of the reader's language ("1 минут бұрын").
+    await expect(card.getByTestId("report-age")).toHaveText(/\p{L}/u);
     await card.scrollIntoViewIfNeeded();
     await bothWidths(reviewer, "field-report-review-card");
     await card.getByLabel(t("fieldReports.rejectReason"), { exact: true }).fill(reason);
