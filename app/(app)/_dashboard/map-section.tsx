@@ -3,7 +3,7 @@ import Link from "next/link";
 import { MapCard } from "@/components/map-card";
 import { OblastMap, type OblastMapValue } from "@/components/oblast-map";
 import { type Actor, scopedOblastId } from "@/lib/auth/permissions";
-import { getOblastCompletion, type MapKind } from "@/lib/geo/oblast-completion";
+import { getOblastCompletion, type MapKind, type OblastCompletion } from "@/lib/geo/oblast-completion";
 import { oblastMapShapes } from "@/lib/geo/oblast-geometry";
 import { COMPLETION_STEPS } from "@/lib/geo/projection";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
@@ -21,6 +21,8 @@ export async function MapSection({
   kind,
   highlight,
   basePath,
+  completion,
+  oblastPath = "/oblasts",
 }: {
   user: Actor;
   /** The akimat officer's own oblast (only its page may be opened), null for region-wide roles. */
@@ -28,12 +30,16 @@ export async function MapSection({
   kind: MapKind;
   highlight?: string;
   basePath: string;
+  /** The numbers, when the caller has them (the public view reads them through its cache). */
+  completion?: OblastCompletion[];
+  /** Where an oblast's link goes: its dashboard (signed in) or its public page. */
+  oblastPath?: string;
 }) {
   const [t, format, locale, values] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getLocale() as Promise<Locale>,
-    getOblastCompletion(user, kind),
+    completion ?? getOblastCompletion(user, kind),
   ]);
   const scope = scopedOblastId(user) === null ? null : viewerOblastCode;
   const percent = (value: number) => format.number(value / 100, { style: "percent", maximumFractionDigits: 1 });
@@ -47,7 +53,7 @@ export async function MapSection({
       completed: value.completed,
       percent: value.percent,
       percentText: percent(value.percent),
-      href: scope === null || scope === oblast.code ? `/oblasts/${oblast.code}` : null,
+      href: scope === null || scope === oblast.code ? `${oblastPath}/${oblast.code}` : null,
       label:
         value.total === 0
           ? `${name}: ${t("oblastMap.none")}`
