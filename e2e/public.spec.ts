@@ -94,7 +94,7 @@ test.describe("the public view", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "kk");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(kk("publicView.title"));
     await expect(page.getByTestId("figures")).toBeVisible();
-    await expect(page.getByText(kk("oblastMap.attribution"))).toBeVisible();
+    await expect(page.getByRole("link", { name: kk("oblastMap.attribution") })).toBeVisible();
     await expect(page.getByText(kk("dashboard.completionByOblast"))).toBeVisible();
     // Each chart has its table view.
     const chart = page.locator("section", { hasText: kk("dashboard.completionByHorizon") }).first();
@@ -126,7 +126,7 @@ test.describe("the public view", () => {
     await expectPagePublic(page, "the project's public page in English");
     await page.goto("/public");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("publicView.title"));
-    await expect(page.getByText(en("oblastMap.attribution"))).toBeVisible();
+    await expect(page.getByRole("link", { name: en("oblastMap.attribution") })).toBeVisible();
     await expectPagePublic(page, "/public in English");
 
     // The three open-data files, as the visitor downloads them.

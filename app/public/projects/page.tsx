@@ -135,6 +135,11 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
                   {localizedName(project, locale)}
                 </Link>
                 <p className="text-xs text-slate-600">{localizedName(project.category, locale)}</p>
+                {/* On a phone the percent and last update columns are hidden: the row says them here. */}
+                <p className="text-xs text-slate-700 md:hidden">
+                  {t("projects.columnProgress")}: {project.percentComplete}% · {t("publicView.lastUpdate")}:{" "}
+                  {project.lastUpdate ? formatDate(locale, project.lastUpdate) : t("publicView.neverUpdated")}
+                </p>
               </td>
               <td className="hidden px-3 py-2 md:table-cell">
                 {[
