@@ -181,13 +181,22 @@ describe("the public view's answers", () => {
     const first = await getPublicProject(code);
     // Served again from memory: the same object.
     expect(await getPublicProject(code)).toBe(first);
-    await withSql((sql) =>
-      sql.query(
-        `UPDATE projects SET status = 'IN_PROGRESS', percent_complete = 40, pause_reason = NULL, version = version + 1
+    // A recorded change: its history row and the project together, as the write path leaves them.
+    const author = await prisma.user.findUniqueOrThrow({ where: { email: "ministry@batys.demo" } });
+    await withSql(async (sql) => {
+      await sql.query(
+        `INSERT INTO progress_updates (project_id, author_id, status, previous_status, percent_complete,
+           previous_percent, as_of)
+         VALUES ($1, $2, 'IN_PROGRESS', 'PAUSED', 40, 15, '2026-06-10'::date)`,
+        [projectId, author.id],
+      );
+      await sql.query(
+        `UPDATE projects SET status = 'IN_PROGRESS', percent_complete = 40, pause_reason = NULL,
+           last_progress_as_of = '2026-06-10', last_progress_at = now(), version = version + 1
          WHERE id = $1`,
         [projectId],
-      ),
-    );
+      );
+    });
     expect(await publicDataVersion()).not.toBe(before);
     const after = await getPublicProject(code);
     expect(after!.percentComplete).toBe(40);
