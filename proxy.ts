@@ -1,9 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { clientIpFrom } from "./lib/http/client-ip";
 import { actionBodyDecodes, pathDecodes } from "./lib/http/request-guards";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "./lib/i18n/locales";
+import { takePublicRequest } from "./lib/public/rate-limit";
+import en from "./messages/en.json";
+import kk from "./messages/kk.json";
+import ru from "./messages/ru.json";
+
+const PUBLIC_MESSAGES = { kk: kk.publicView, ru: ru.publicView, en: en.publicView };
+
+/** True for the public view's pages and downloads (no sign-in; throttled per address). */
+const isPublicPath = (pathname: string) => pathname === "/public" || pathname.startsWith("/public/");
+
+/** 429 with Retry-After, in the reader's language. */
+function tooManyRequests(request: NextRequest, seconds: number, policy: string): NextResponse {
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  const messages = PUBLIC_MESSAGES[isLocale(chosen) ? chosen : DEFAULT_LOCALE];
+  return new NextResponse(`${messages.tooManyTitle}\n\n${messages.tooMany.replace("{seconds}", String(seconds))}\n`, {
+    status: 429,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Retry-After": String(seconds),
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": policy,
+    },
+  });
+}
 
 // Every page gets a Content-Security-Policy with a fresh nonce: Next puts the nonce on its own scripts, so only
 // they run. No 'unsafe-eval' in production; styles allow inline attributes (charts set sizes inline).
-// This is a header, not an access check: pages and actions check the session themselves.
+// This is a header, not an access check: pages and actions check the session themselves. The public view
+// (/public, no sign-in) is counted here per client address and answered 429 beyond its limit.
 export async function proxy(request: NextRequest) {
   // A forged or truncated server-action body would fail inside React's decoder with a 500: refuse it here.
   if (request.method === "POST" && request.headers.has("next-action") && !(await actionBodyDecodes(request)))
@@ -25,6 +52,10 @@ export async function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+  if (isPublicPath(request.nextUrl.pathname)) {
+    const answer = await takePublicRequest(clientIpFrom(request.headers));
+    if (!answer.ok) return tooManyRequests(request, answer.retryAfterSeconds, policy);
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

@@ -56,7 +56,7 @@ const LEAKS = [
 ];
 
 test.describe("security headers", () => {
-  for (const path of ["/sign-in", "/", "/projects", "/no-such-page"]) {
+  for (const path of ["/sign-in", "/", "/projects", "/no-such-page", "/public", "/public/projects"]) {
     test(`an anonymous request for ${path} carries the Content-Security-Policy with a nonce and the other security headers`, async ({
       request,
     }) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignInForm } from "@/components/sign-in-form";
@@ -31,8 +32,11 @@ export default async function SignInPage({
         <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
         <p className="mb-6 mt-1 text-sm text-slate-600">{t("signIn.subtitle")}</p>
         <SignInForm callbackUrl={callbackUrl} />
-        <div className="mt-6 flex items-center justify-between border-t border-slate-200 pt-4">
+        <div className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
           <LanguageSwitcher tone="light" />
+          <Link href="/public" className="text-sm text-brand underline">
+            {t("publicView.publicLink")}
+          </Link>
         </div>
       </div>
     </main>

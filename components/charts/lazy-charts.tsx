@@ -145,11 +145,13 @@ export function StatusByGroupChart({
   groups,
   filterKey,
   baseQuery,
+  listPath,
 }: {
   title: string;
   groups: StatusGroup[];
   filterKey: "sector" | "category";
   baseQuery: Record<string, string>;
+  listPath?: string;
 }) {
   const t = useTranslations();
   const height = statusChartHeight(groups.length);
@@ -161,7 +163,10 @@ export function StatusByGroupChart({
   );
   return (
     <ChartCard title={title} table={table}>
-      <ChartFrame height={height} plot={{ kind: "statusByGroup", props: { groups, filterKey, baseQuery } }}>
+      <ChartFrame
+        height={height}
+        plot={{ kind: "statusByGroup", props: { groups, filterKey, baseQuery, ...(listPath ? { listPath } : {}) } }}
+      >
         <StaticStackedRowChart
           height={height}
           categories={groups.map((group) => group.name)}

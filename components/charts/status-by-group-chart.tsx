@@ -13,16 +13,18 @@ export type StatusByGroupPlotProps = {
   groups: StatusGroup[];
   filterKey: "sector" | "category";
   baseQuery: Record<string, string>;
+  /** The list a bar opens (the public view opens its own). */
+  listPath?: string;
 };
 
 /** The interactive plot of stacked status bars per group; a bar opens the filtered list. */
-export function StatusByGroupPlot({ groups, filterKey, baseQuery }: StatusByGroupPlotProps) {
+export function StatusByGroupPlot({ groups, filterKey, baseQuery, listPath = "/projects" }: StatusByGroupPlotProps) {
   const t = useTranslations();
   const router = useRouter();
   const open = (index: number, status: ProjectStatusCode) => {
     const group = groups[index];
     if (group)
-      router.push(`/projects?${new URLSearchParams({ ...baseQuery, [filterKey]: group.code, status }).toString()}`);
+      router.push(`${listPath}?${new URLSearchParams({ ...baseQuery, [filterKey]: group.code, status }).toString()}`);
   };
   return (
     <ResponsiveContainer width="100%" height={statusChartHeight(groups.length)}>

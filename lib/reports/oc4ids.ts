@@ -102,8 +102,16 @@ const kzt = (amount: Prisma.Decimal) => ({ amount: Number(amount), currency: "KZ
 const partyId = (name: string) =>
   `org-${createHash("sha256").update(name.trim().toLowerCase()).digest("hex").slice(0, 12)}`;
 
+/**
+ * What the public package (/public/data/oc4ids) leaves out: the budget and its note (free text written by staff),
+ * the spending (financialProgress) and the responsible organisation (publicAuthority/parties: free text that may
+ * name a person). Everything else is the decree's own data or the public fields (status, percent over time).
+ */
+export type Oc4idsView = "signedIn" | "public";
+
 /** One project as an OC4IDS 0.9 project object; `history` is its progress updates, oldest first. */
-export function toOc4ids(project: Row, history: Observation[]): Record<string, unknown> {
+export function toOc4ids(project: Row, history: Observation[], view: Oc4idsView = "signedIn"): Record<string, unknown> {
+  const open = view === "signedIn";
   const planned =
     project.baselineStart || project.baselineFinish || project.horizon
       ? {
@@ -114,7 +122,7 @@ export function toOc4ids(project: Row, history: Observation[]): Record<string, u
         }
       : undefined;
   const quantity = project.plannedQuantity ? ` ${Number(project.plannedQuantity)} ${project.unit}.` : "";
-  const authority = project.responsibleOrganisation?.trim();
+  const authority = open ? project.responsibleOrganisation?.trim() : undefined;
   const metrics = [
     ...(history.length > 0
       ? [
@@ -131,7 +139,7 @@ export function toOc4ids(project: Row, history: Observation[]): Record<string, u
           },
         ]
       : []),
-    ...(project.budgetSpent
+    ...(open && project.budgetSpent
       ? [
           {
             id: "financialProgress",
@@ -159,7 +167,7 @@ export function toOc4ids(project: Row, history: Observation[]): Record<string, u
     sector: SECTOR_BY_CATEGORY[project.category.code] ?? DEFAULT_SECTOR,
     purpose: project.category.nameEn ?? project.category.nameKk,
     ...(planned ? { period: planned } : {}),
-    ...(project.budgetBaseline || project.budgetForecast
+    ...(open && (project.budgetBaseline || project.budgetForecast)
       ? {
           budget: {
             amount: kzt((project.budgetForecast ?? project.budgetBaseline)!),
@@ -208,8 +216,22 @@ export function toOc4ids(project: Row, history: Observation[]): Record<string, u
 /** The package as JSON text, chunk by chunk: projects (and their history) are read in batches, never all at once. */
 export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batchSize = 500): AsyncGenerator<string> {
   if (!can(user, "report.export")) return;
+  yield* packageChunks(projectScope(user), `${publicUrl}/reports/oc4ids`, "signedIn", batchSize);
+}
+
+/** The public package: every project in the catalog, without what `Oc4idsView` "public" leaves out. */
+export function publicOc4idsPackageChunks(publicUrl: string, batchSize = 500): AsyncGenerator<string> {
+  return packageChunks({}, `${publicUrl}/public/data/oc4ids`, "public", batchSize);
+}
+
+async function* packageChunks(
+  scope: Prisma.ProjectWhereInput,
+  uri: string,
+  view: Oc4idsView,
+  batchSize: number,
+): AsyncGenerator<string> {
   const head = {
-    uri: `${publicUrl}/reports/oc4ids`,
+    uri,
     publishedDate: new Date().toISOString(),
     version: "0.9",
     publisher: { name: "Batys Tracker — Decree No. 946 delivery" },
@@ -220,7 +242,7 @@ export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batch
   let first = true;
   for (;;) {
     const batch = await prisma.project.findMany({
-      where: { AND: [projectScope(user), { withdrawnAt: null }, { id: { gt: cursor } }] },
+      where: { AND: [scope, { withdrawnAt: null }, { id: { gt: cursor } }] },
       orderBy: { id: "asc" },
       take: batchSize,
       include: projectInclude,
@@ -238,7 +260,7 @@ export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batch
       else historyByProject.set(update.projectId, [update]);
     }
     for (const project of batch) {
-      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, historyByProject.get(project.id) ?? []))}`;
+      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, historyByProject.get(project.id) ?? [], view))}`;
       first = false;
     }
     cursor = batch[batch.length - 1]!.id;

@@ -13,7 +13,16 @@ export type Sessions = {
   akimat: { cookie: string; actor: Actor; sessionId: string };
 };
 
-export type PageKey = "trivial" | "dashboard" | "oblastDashboard" | "listFiltered" | "listPage50" | "projectPage";
+export type PageKey =
+  | "trivial"
+  | "dashboard"
+  | "oblastDashboard"
+  | "listFiltered"
+  | "listPage50"
+  | "projectPage"
+  | "publicRegion"
+  | "publicList"
+  | "publicProject";
 export type PageResult = {
   key: PageKey;
   label: string;
@@ -73,6 +82,9 @@ const lib = {
   progress: () => import("../../lib/progress/record-progress"),
   calendar: () => import("../../lib/progress/calendar"),
   exportRows: () => import("../../lib/projects/export-projects"),
+  publicFigures: () => import("../../lib/public/public-figures"),
+  publicProjects: () => import("../../lib/public/public-projects"),
+  publicThrottle: () => import("../../lib/public/rate-limit"),
 };
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -123,6 +135,29 @@ async function projectQueries(actor: Actor, code: string) {
   await fieldReportsOnProject(actor, project.id);
 }
 
+/** The public view's queries (no session; the per-address throttle counts every request, as the server does). */
+async function publicQueries(what: "region" | "list" | "project", code: string) {
+  const [figures, projects, throttle] = await Promise.all([
+    lib.publicFigures(),
+    lib.publicProjects(),
+    lib.publicThrottle(),
+  ]);
+  await throttle.takePublicRequest("127.0.0.1", new Date(), 0);
+  if (what === "region") {
+    const filter = { kind: "OBJECT" as const };
+    await Promise.all([
+      figures.getPublicFigures(filter),
+      figures.getPublicStatusBySector(filter),
+      figures.getPublicCompletionByPlace(filter),
+      figures.getPublicCompletionByHorizon(filter),
+      figures.getPublicProgressOverTime(filter),
+      figures.getPublicPhysicalDelivery(filter),
+      figures.getPublicOblastCompletion("OBJECT"),
+    ]);
+  } else if (what === "list") await projects.listPublicProjects(projects.parsePublicListQuery({ oblast: "ATY" }));
+  else await projects.getPublicProject(code);
+}
+
 async function fetchOk(url: string, cookie: string, expect?: string): Promise<string> {
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const body = await response.text();
@@ -135,6 +170,7 @@ async function fetchOk(url: string, cookie: string, expect?: string): Promise<st
 async function pageDefinitions(sessions: Sessions, projectCode: string, page50: number) {
   const m = sessions.ministry;
   const a = sessions.akimat;
+  const anonymous = { cookie: "" };
   const listParams = { sector: "transport", horizon: "2030", q: "жол" };
   return [
     {
@@ -200,6 +236,31 @@ async function pageDefinitions(sessions: Sessions, projectCode: string, page50: 
         await projectQueries(m.actor, projectCode);
       },
     },
+    // The public view, anonymous: answers kept per data version, every request counted by the address throttle.
+    {
+      key: "publicRegion" as const,
+      label: "public view: the region (/public)",
+      path: "/public",
+      session: anonymous,
+      user: "anonymous",
+      floor: () => publicQueries("region", projectCode),
+    },
+    {
+      key: "publicList" as const,
+      label: "public view: list, one oblast",
+      path: "/public/projects?oblast=ATY",
+      session: anonymous,
+      user: "anonymous",
+      floor: () => publicQueries("list", projectCode),
+    },
+    {
+      key: "publicProject" as const,
+      label: `public view: project page (${projectCode})`,
+      path: `/public/projects/${projectCode}`,
+      session: anonymous,
+      user: "anonymous",
+      floor: () => publicQueries("project", projectCode),
+    },
   ];
 }
 
@@ -213,7 +274,11 @@ export async function measurePages(
   for (const page of await pageDefinitions(sessions, options.projectCode, options.page50)) {
     const url = `${server.base}${page.path}`;
     for (let i = 0; i < 3; i++)
-      await fetchOk(url, page.session.cookie, page.key === "projectPage" ? options.projectCode : undefined);
+      await fetchOk(
+        url,
+        page.session.cookie,
+        page.key === "projectPage" || page.key === "publicProject" ? options.projectCode : undefined,
+      );
     const dataFloor = await repeat(page.floor, { budgetMs: 3000, maxRuns: 30, minRuns: 3 });
     log(`  ${page.label}: data floor p95 ${dataFloor.p95} ms; load at 1 connection for ${options.durationS} s…`);
     const c1 = await runLoad({ url, cookie: page.session.cookie, connections: 1, durationS: options.durationS });

@@ -4,7 +4,7 @@ import { MapCard } from "@/components/map-card";
 import { OblastMap, type OblastMapValue } from "@/components/oblast-map";
 import { type Actor, scopedOblastId } from "@/lib/auth/permissions";
 import type { KindChoice } from "@/lib/figures/figure-names";
-import { getOblastCompletion } from "@/lib/geo/oblast-completion";
+import { getOblastCompletion, type OblastCompletion } from "@/lib/geo/oblast-completion";
 import { oblastMapShapes } from "@/lib/geo/oblast-geometry";
 import { COMPLETION_STEPS } from "@/lib/geo/projection";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
@@ -20,18 +20,24 @@ export async function MapSection({
   viewerOblastCode,
   kind,
   highlight,
+  completion,
+  oblastPath = "/oblasts",
 }: {
   user: Actor;
   /** The akimat officer's own oblast (only its page may be opened), null for region-wide roles. */
   viewerOblastCode: string | null;
   kind: KindChoice;
   highlight?: string;
+  /** The numbers, when the caller has them (the public view reads them through its cache). */
+  completion?: OblastCompletion[];
+  /** Where an oblast's link goes: its dashboard (signed in) or its public page. */
+  oblastPath?: string;
 }) {
   const [t, format, locale, values] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getLocale() as Promise<Locale>,
-    getOblastCompletion(user, kind),
+    completion ?? getOblastCompletion(user, kind),
   ]);
   const scope = scopedOblastId(user) === null ? null : viewerOblastCode;
   const percent = (value: number) => format.number(value / 100, { style: "percent", maximumFractionDigits: 1 });
@@ -49,7 +55,7 @@ export async function MapSection({
       completed: value.completed,
       percent: value.percent,
       percentText: percent(value.percent),
-      href: scope === null || scope === oblast.code ? `/oblasts/${oblast.code}` : null,
+      href: scope === null || scope === oblast.code ? `${oblastPath}/${oblast.code}` : null,
       label: outside
         ? `${name}: ${t("oblastMap.outsideScope")}`
         : value.total === 0
