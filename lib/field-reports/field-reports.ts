@@ -7,6 +7,13 @@ import { Prisma } from "../generated/prisma/client";
 import { dateFromIso, isoDate, todayInKazakhstan } from "../progress/calendar";
 import { MAX_COMMENT_LENGTH, ZProgressFields } from "../progress/progress-input";
 import { PROJECT_CODE_PATTERN } from "../reference-data";
+import {
+  attachEvidence,
+  carryEvidenceToUpdate,
+  checkEvidence,
+  EvidenceUnavailable,
+  parseEvidenceInput,
+} from "../evidence/attach-evidence";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import {
   applyProgress,
@@ -104,14 +111,27 @@ export async function submitFieldReport(
 ): Promise<SubmitFieldReportResult> {
   const parsed = ZSubmitFieldReportInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const evidence = parseEvidenceInput(rawInput);
+  if (!evidence.ok) return { ok: false, reason: "invalid", fieldErrors: evidence.fieldErrors };
   const { projectCode, ...input } = parsed.data;
   const project = await projectForWrite(user, projectCode);
   if (!project) return { ok: false, reason: "notFound" };
   if (!can(user, "fieldReport.submit", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
-  const errors = fieldReportErrors(project, input);
+  const errors = { ...fieldReportErrors(project, input), ...(await checkEvidence(user, project.id, evidence.items)) };
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
-  const reportId = await prisma.$transaction((tx) => createFieldReport(tx, user, project, input, context));
-  return { ok: true, reportId };
+  try {
+    const reportId = await prisma.$transaction(async (tx) => {
+      const created = await createFieldReport(tx, user, project, input, context);
+      const target = { id: project.id, oblastId: user.oblastId };
+      await attachEvidence(tx, user, target, { fieldReportId: created }, evidence.items, context);
+      return created;
+    });
+    return { ok: true, reportId };
+  } catch (error) {
+    if (error instanceof EvidenceUnavailable)
+      return { ok: false, reason: "invalid", fieldErrors: { evidenceFileIds: "evidenceUnavailable" } };
+    throw error;
+  }
 }
 
 const reportWithProject = (reportId: number) =>
@@ -147,6 +167,7 @@ export async function acceptFieldReport(
         ip: context.ip,
         reportedById: report.submittedById,
       });
+      await carryEvidenceToUpdate(tx, report.id, progressUpdateId);
       const reviewed = await tx.fieldReport.updateMany({
         where: { id: report.id, state: "PENDING" },
         data: { state: "ACCEPTED", reviewedById: user.id, reviewedAt: new Date(), progressUpdateId },

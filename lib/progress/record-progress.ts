@@ -8,6 +8,7 @@ import { dateFromIso, isoDate, todayInKazakhstan } from "./calendar";
 import { ZRecordProgressInput, type TRecordProgressInput } from "./progress-input";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { progressErrors } from "./progress-rules";
+import { attachEvidence, checkEvidence, EvidenceUnavailable, parseEvidenceInput } from "../evidence/attach-evidence";
 
 export { ZRecordProgressInput, type TRecordProgressInput } from "./progress-input";
 
@@ -174,20 +175,29 @@ export async function recordProgress(
 ): Promise<RecordProgressResult> {
   const parsed = ZRecordProgressInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const evidence = parseEvidenceInput(rawInput);
+  if (!evidence.ok) return { ok: false, reason: "invalid", fieldErrors: evidence.fieldErrors };
   const { projectCode, ...input } = parsed.data;
   const project = await projectForWrite(user, projectCode);
   if (!project) return { ok: false, reason: "notFound" };
   if (!can(user, "project.recordProgress", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
   if (project.version !== input.version)
     return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
-  const errors = progressErrorsFor(project, input);
+  const errors = { ...progressErrorsFor(project, input), ...(await checkEvidence(user, project.id, evidence.items)) };
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
   try {
-    const result = await prisma.$transaction((tx) => applyProgress(tx, user, project, input, context));
+    const result = await prisma.$transaction(async (tx) => {
+      const applied = await applyProgress(tx, user, project, input, context);
+      const target = { id: project.id, oblastId: project.oblasts[0]?.oblastId ?? null };
+      await attachEvidence(tx, user, target, { progressUpdateId: applied.progressUpdateId }, evidence.items, context);
+      return applied;
+    });
     return { ok: true, version: result.version };
   } catch (error) {
     if (error instanceof VersionConflict)
       return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, input.version)) };
+    if (error instanceof EvidenceUnavailable)
+      return { ok: false, reason: "invalid", fieldErrors: { evidenceFileIds: "evidenceUnavailable" } };
     throw error;
   }
 }
