@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { MAX_COMMENT_LENGTH, PAUSE_REASONS } from "@/lib/progress/progress-input";
 import type { ProjectStatusCode } from "@/lib/reference-data";
 import { ActionMessage } from "./action-message";
+import { EvidencePicker } from "./evidence-picker";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
 
 export type ProgressFormProject = {
@@ -31,16 +32,25 @@ export function ProgressForm({
   today,
   mode,
   action,
+  withEvidence = false,
 }: {
   project: ProgressFormProject;
   statuses: ProjectStatusCode[];
   today: string;
   mode: Mode;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Offer photo and document uploads (lib/evidence) with the save. */
+  withEvidence?: boolean;
 }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [status, setStatus] = useState<ProjectStatusCode>(project.status);
+  // Evidence: a fresh picker after each successful save; the form waits while files are still uploading.
+  const [savedRounds, setSavedRounds] = useState(0);
+  const [uploading, setUploading] = useState(false);
+  useEffect(() => {
+    if (state.status === "saved") setSavedRounds((rounds) => rounds + 1);
+  }, [state]);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const prefix = mode === "record" ? "progress" : "report";
   const id = (name: string) => `${prefix}-${name}`;
@@ -168,11 +178,21 @@ export function ProgressForm({
           />
         </FormField>
       </div>
+      {withEvidence && (
+        <div className="sm:col-span-2">
+          <EvidencePicker
+            key={savedRounds}
+            projectCode={project.code}
+            error={errors.evidenceFileIds}
+            onBusyChange={setUploading}
+          />
+        </div>
+      )}
       <div className="space-y-3 sm:col-span-2">
         <ActionMessage state={state} />
         <button
           type="submit"
-          disabled={pending}
+          disabled={pending || uploading}
           className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
         >
           {pending ? t("progress.saving") : mode === "record" ? t("progress.save") : t("fieldReports.submit")}

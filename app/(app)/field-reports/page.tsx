@@ -3,11 +3,13 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
+import { EvidenceGallery } from "@/components/evidence-gallery";
 import { FieldReportBulkAccept } from "@/components/field-report-bulk-accept";
 import { FieldReportReview } from "@/components/field-report-review";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
+import { evidenceForFieldReports } from "@/lib/evidence/read-evidence";
 import { listFieldReports } from "@/lib/field-reports/field-reports";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { acceptFieldReportAction, acceptFieldReportsAction, rejectFieldReportAction } from "./actions";
@@ -27,6 +29,11 @@ export default async function FieldReportsPage({
   const result = await listFieldReports(user, { page });
   if (!result) forbidden();
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
+  const evidence = await evidenceForFieldReports(
+    user,
+    result.reports.map((report) => report.id),
+    locale,
+  );
   return (
     <>
       <h1 className="text-2xl font-bold">{t("fieldReports.title")}</h1>
@@ -75,6 +82,7 @@ export default async function FieldReportsPage({
                   </span>
                 </div>
                 <p className="mt-2 whitespace-pre-line text-sm">{report.comment}</p>
+                {evidence[report.id] && <EvidenceGallery files={evidence[report.id] ?? []} />}
                 {report.evidenceUrl && (
                   <a
                     href={report.evidenceUrl}

@@ -1,6 +1,7 @@
 "use server";
 
 import { requireUser } from "@/lib/auth/current-user";
+import { withdrawEvidence } from "@/lib/evidence/withdraw-evidence";
 import { submitFieldReport } from "@/lib/field-reports/field-reports";
 import type { ActionState } from "@/lib/http/action-state";
 import { answerAction, formObject } from "@/lib/http/answer-action";
@@ -41,4 +42,10 @@ export async function submitFieldReportAction(_previous: ActionState, formData: 
     projectPath(input),
     "fieldReports.submitted",
   );
+}
+
+export async function withdrawEvidenceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await actor();
+  const result = await withdrawEvidence(user, formObject(formData), { ip: await clientIp() });
+  return answerAction(result, result.ok ? `/projects/${result.projectCode}` : "", "evidence.withdrawn");
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EvidenceSection } from "@/components/evidence-section";
 import { ProgressBar } from "@/components/progress-bar";
 import { ProgressForm } from "@/components/progress-form";
 import { ProjectDetailsForm } from "@/components/project-details-form";
@@ -9,12 +10,13 @@ import { ProjectHistory } from "@/components/project-history";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { evidenceByUpdate, evidenceForProject } from "@/lib/evidence/read-evidence";
 import { pendingReportsForProject } from "@/lib/field-reports/field-reports";
 import { isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
-import { recordProgressAction, submitFieldReportAction, updateDetailsAction } from "./actions";
+import { recordProgressAction, submitFieldReportAction, updateDetailsAction, withdrawEvidenceAction } from "./actions";
 
 type Params = Promise<{ code: string }>;
 
@@ -31,11 +33,12 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const project = await getProjectForUser(user, code);
   if (!project) notFound();
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
-  const [t, format, locale, pendingReports] = await Promise.all([
+  const locale = (await getLocale()) as Locale;
+  const [t, format, pendingReports, evidence] = await Promise.all([
     getTranslations(),
     getFormatter(),
-    getLocale() as Promise<Locale>,
     pendingReportsForProject(user, project.id),
+    evidenceForProject(user, project.id, locale),
   ]);
   const unitLabel = project.unit ? t(`units.${project.unit}` as "units.km") : null;
   const quantity = (value: number | null) =>
@@ -155,6 +158,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
             today={today}
             mode="record"
             action={recordProgressAction}
+            withEvidence
           />
         </section>
       )}
@@ -173,6 +177,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
             today={today}
             mode="fieldReport"
             action={submitFieldReportAction}
+            withEvidence
           />
         </section>
       )}
@@ -229,7 +234,14 @@ export default async function ProjectPage({ params }: { params: Params }) {
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("project.history")}
         </h2>
-        <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} />
+        <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} evidence={evidenceByUpdate(evidence)} />
+      </section>
+
+      <section className="mt-6" aria-labelledby="evidence-heading" id="evidence">
+        <h2 id="evidence-heading" className="text-lg font-semibold">
+          {t("evidence.title")}
+        </h2>
+        <EvidenceSection files={evidence} withdraw={withdrawEvidenceAction} />
       </section>
     </article>
   );
