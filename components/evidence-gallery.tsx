@@ -159,11 +159,7 @@ export function EvidenceGallery({ files }: { files: GalleryFile[] }) {
                   {t("next")} →
                 </button>
               </div>
-              <button
-                type="button"
-                onClick={() => setOpen(null)}
-                className="rounded bg-brand px-3 py-1 text-white"
-              >
+              <button type="button" onClick={() => setOpen(null)} className="rounded bg-brand px-3 py-1 text-white">
                 {t("close")}
               </button>
             </div>
