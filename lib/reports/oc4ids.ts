@@ -55,6 +55,10 @@ export const OC4IDS_PROJECT_TYPE = [
   "decommissioning",
 ] as const;
 type Sector = (typeof OC4IDS_PROJECT_SECTOR)[number];
+/** documentType codes (codelists/documentType.csv) used for evidence: photos are illustrations of the works,
+ * documents (acts of acceptance, permits…) are physical progress reports. */
+export const OC4IDS_DOCUMENT_TYPE = ["illustration", "physicalProgressReport"] as const;
+export const DOCUMENT_TYPE_BY_KIND = { PHOTO: "illustration", DOCUMENT: "physicalProgressReport" } as const;
 
 export const STATUS_MAPPING = {
   PLANNED: "identification",
@@ -142,6 +146,19 @@ export const ZOc4idsProject = z.strictObject({
   completion: z.strictObject({ endDate: z.iso.datetime().optional(), finalScope: z.string().optional() }).optional(),
   identificationPeriod: ZPeriod.optional(),
   implementationPeriod: ZPeriod.optional(),
+  documents: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        documentType: z.enum(OC4IDS_DOCUMENT_TYPE),
+        title: z.string().min(1),
+        description: z.string().min(1).optional(),
+        url: z.url(),
+        datePublished: z.iso.datetime(),
+        format: z.string().min(1),
+      }),
+    )
+    .optional(),
 });
 export const ZOc4idsPackage = z.strictObject({
   uri: z.url(),
@@ -155,12 +172,18 @@ export const ZOc4idsPackage = z.strictObject({
 /** The project identifier prefix (OC4IDS asks publishers to register one; this one is the tracker's own). */
 export const OC4IDS_PREFIX = "oc4ids-kzbtys-";
 
+/** A project's evidence in the export: files of accepted progress updates that were not withdrawn. */
+const EVIDENCE_INCLUDE = {
+  where: { progressUpdateId: { not: null }, withdrawnAt: null },
+  orderBy: { id: "asc" },
+  select: { id: true, kind: true, fileName: true, caption: true, contentType: true, attachedAt: true, createdAt: true },
+} satisfies Prisma.Project$evidenceFilesArgs;
 type Row = Prisma.ProjectGetPayload<{
   include: { category: true; district: true; oblasts: { include: { oblast: true } } };
-}>;
+}> & { evidenceFiles?: Prisma.EvidenceFileGetPayload<{ select: typeof EVIDENCE_INCLUDE.select }>[] };
 const dateTime = (date: Date) => `${isoDate(date)}T00:00:00Z`;
 
-export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
+export function toOc4ids(project: Row, publicUrl = ""): z.infer<typeof ZOc4idsProject> {
   const planned =
     project.baselineStart || project.baselineFinish || project.horizon
       ? {
@@ -201,6 +224,19 @@ export function toOc4ids(project: Row): z.infer<typeof ZOc4idsProject> {
           },
         }
       : {}),
+    ...(project.evidenceFiles?.length
+      ? {
+          documents: project.evidenceFiles.map((file) => ({
+            id: `evidence-${file.id}`,
+            documentType: DOCUMENT_TYPE_BY_KIND[file.kind],
+            title: file.fileName,
+            ...(file.caption ? { description: file.caption } : {}),
+            url: `${publicUrl}/api/files/${file.id}`,
+            datePublished: (file.attachedAt ?? file.createdAt).toISOString(),
+            format: file.contentType,
+          })),
+        }
+      : {}),
     ...(project.status === "COMPLETED" && project.actualFinish
       ? {
           completion: {
@@ -230,11 +266,16 @@ export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batch
       where: { AND: [projectScope(user), { withdrawnAt: null }, { id: { gt: cursor } }] },
       orderBy: { id: "asc" },
       take: batchSize,
-      include: { category: true, district: true, oblasts: { include: { oblast: true } } },
+      include: {
+        category: true,
+        district: true,
+        oblasts: { include: { oblast: true } },
+        evidenceFiles: EVIDENCE_INCLUDE,
+      },
     });
     if (batch.length === 0) break;
     for (const project of batch) {
-      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project))}`;
+      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, publicUrl))}`;
       first = false;
     }
     cursor = batch[batch.length - 1]!.id;

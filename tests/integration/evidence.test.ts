@@ -22,6 +22,7 @@ import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { withdrawEvidence } from "@/lib/evidence/withdraw-evidence";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { recordProgress } from "@/lib/progress/record-progress";
+import { oc4idsPackageChunks, ZOc4idsPackage } from "@/lib/reports/oc4ids";
 import { actor, projectFingerprint } from "../support/actors";
 import { withSql } from "../support/database";
 import { pdfOfSize, photoWithExif, pngBomb, xlsxWorkbook, zipThatIsNotOffice } from "../support/evidence-files";
@@ -363,5 +364,26 @@ describe("who sees evidence", () => {
     await withSql(async (sql) => {
       await expect(sql.query("DELETE FROM evidence_files WHERE id = $1", [fileId])).rejects.toThrow(/not allowed/);
     });
+  });
+
+  it("the OC4IDS export lists the evidence of progress updates as documents with their types, withdrawn files left out", async () => {
+    const chunks: string[] = [];
+    for await (const chunk of oc4idsPackageChunks(await actor("manager@batys.demo"), "https://batys.example.kz"))
+      chunks.push(chunk);
+    const data = ZOc4idsPackage.parse(JSON.parse(chunks.join("")));
+    const documents = data.projects.flatMap((project) => project.documents ?? []);
+    const exported = documents.map((document) => Number(document.id.replace("evidence-", "")));
+    const expected = await prisma.evidenceFile.findMany({
+      where: { progressUpdateId: { not: null }, withdrawnAt: null },
+      select: { id: true },
+    });
+    expect(exported.sort()).toEqual(expected.map((file) => file.id).sort());
+    expect(new Set(documents.map((document) => document.documentType))).toEqual(
+      new Set(["illustration", "physicalProgressReport"]),
+    );
+    expect(documents[0]?.url).toMatch(/^https:\/\/batys\.example\.kz\/api\/files\/\d+$/);
+    const withdrawn = await prisma.evidenceFile.findMany({ where: { withdrawnAt: { not: null } } });
+    expect(withdrawn.length).toBeGreaterThan(0);
+    for (const file of withdrawn) expect(exported).not.toContain(file.id);
   });
 });
