@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 /** What the gallery needs of one file (a subset of lib/evidence's EvidenceView). */
@@ -16,19 +16,24 @@ export type GalleryFile = {
   thumbnailUrl: string | null;
 };
 
+/**
+ * dd.mm.yyyy from an ISO date, the same on the server and in every browser (locale data differs between the two, and
+ * a client component must render identically in both).
+ */
+export function shortDate(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split("-");
+  return `${day}.${month}.${year}`;
+}
+
+/** A timestamp's date in Kazakhstan (UTC+5), as dd.mm.yyyy. */
+export const shortDateInKazakhstan = (iso: string) =>
+  shortDate(new Date(Date.parse(iso) + 5 * 3_600_000).toISOString());
+
 /** "Taken 14.11.2026, 3 km from Shalkar", from what the photo's EXIF said. */
 export function useTakenLine() {
   const t = useTranslations("evidence");
-  const format = useFormatter();
   return (file: GalleryFile): string | null => {
-    const date = file.takenAt
-      ? format.dateTime(new Date(`${file.takenAt}Z`), {
-          day: "2-digit",
-          month: "2-digit",
-          year: "numeric",
-          timeZone: "UTC",
-        })
-      : null;
+    const date = file.takenAt ? shortDate(file.takenAt) : null;
     const place = file.place
       ? file.place.km < 1
         ? t("inPlace", { place: file.place.name })
@@ -102,7 +107,7 @@ export function EvidenceGallery({ files }: { files: GalleryFile[] }) {
           {documents.map((file) => (
             <li key={file.id}>
               <a href={file.url} className="text-brand underline" download={file.fileName}>
-                📄 {file.caption ?? file.fileName}
+                {file.caption ?? file.fileName}
               </a>
             </li>
           ))}

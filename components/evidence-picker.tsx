@@ -166,8 +166,11 @@ export function EvidencePicker({
                 // biome-ignore lint/performance/noImgElement: a served thumbnail, not a build-time asset
                 <img src={entry.thumbnailUrl} alt="" className="h-12 w-12 rounded object-cover" />
               ) : (
-                <span aria-hidden="true" className="flex h-12 w-12 items-center justify-center rounded bg-slate-100">
-                  📄
+                <span
+                  aria-hidden="true"
+                  className="flex h-12 w-12 items-center justify-center rounded bg-slate-100 text-xs font-semibold text-slate-600"
+                >
+                  {entry.name.split(".").pop()?.slice(0, 4).toUpperCase()}
                 </span>
               )}
               <span className="min-w-0 flex-1 truncate">{entry.name}</span>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { ActionMessage } from "./action-message";
-import { EvidenceGallery, type GalleryFile, useTakenLine } from "./evidence-gallery";
+import { EvidenceGallery, type GalleryFile, shortDateInKazakhstan, useTakenLine } from "./evidence-gallery";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
 
 export type SectionFile = GalleryFile & {
@@ -42,7 +42,6 @@ function WithdrawForm({ file, withdraw }: { file: SectionFile; withdraw: Action 
 /** The project's "Evidence" section: every file, newest first, filterable by kind. */
 export function EvidenceSection({ files, withdraw }: { files: SectionFile[]; withdraw: Action }) {
   const t = useTranslations("evidence");
-  const format = useFormatter();
   const takenLine = useTakenLine();
   const [filter, setFilter] = useState<Filter>("all");
   const shown = files.filter((file) => filter === "all" || file.kind === filter);
@@ -75,14 +74,14 @@ export function EvidenceSection({ files, withdraw }: { files: SectionFile[]; wit
             <p className="mt-1 text-xs text-slate-600">
               {t("uploadedBy", {
                 name: file.uploadedBy,
-                date: format.dateTime(new Date(file.createdAt), { dateStyle: "medium" }),
+                date: shortDateInKazakhstan(file.createdAt),
               })}
               {file.kind === "PHOTO" && takenLine(file) ? ` · ${takenLine(file)}` : ""}
             </p>
             {file.withdrawn && (
               <p className="mt-1 text-amber-900">
                 {t("withdrawnOn", {
-                  date: format.dateTime(new Date(file.withdrawn.at), { dateStyle: "medium" }),
+                  date: shortDateInKazakhstan(file.withdrawn.at),
                   reason: file.withdrawn.reason,
                 })}
               </p>
