@@ -16,6 +16,8 @@ import { isoDate } from "../progress/calendar";
 // tests/integration/oc4ids.test.ts: this module holds mappings only, never a copy of the schema.
 type Sector = string;
 type ProjectType = "construction" | "rehabilitation" | "replacement" | "expansion" | "decommissioning";
+/** documentType codes for evidence: photos illustrate the works, documents (acts, permits…) report on them. */
+export const DOCUMENT_TYPE_BY_KIND = { PHOTO: "illustration", DOCUMENT: "physicalProgressReport" } as const;
 
 export const STATUS_MAPPING = {
   PLANNED: "identification",
@@ -88,10 +90,18 @@ export const OSM_RELATION_BY_OBLAST: Record<string, string> = {
   MAN: "85117",
 };
 
+/** A project's evidence in the export: files of progress updates that were not withdrawn. */
+const EVIDENCE_FILES = {
+  where: { progressUpdateId: { not: null }, withdrawnAt: null },
+  orderBy: { id: "asc" },
+  select: { id: true, kind: true, fileName: true, caption: true, contentType: true, attachedAt: true, createdAt: true },
+} satisfies Prisma.Project$evidenceFilesArgs;
+
 const projectInclude = {
   category: true,
   district: true,
   oblasts: { include: { oblast: true } },
+  evidenceFiles: EVIDENCE_FILES,
 } satisfies Prisma.ProjectInclude;
 type Row = Prisma.ProjectGetPayload<{ include: typeof projectInclude }>;
 type Observation = { asOf: Date; percentComplete: number; id: number };
@@ -102,8 +112,11 @@ const kzt = (amount: Prisma.Decimal) => ({ amount: Number(amount), currency: "KZ
 const partyId = (name: string) =>
   `org-${createHash("sha256").update(name.trim().toLowerCase()).digest("hex").slice(0, 12)}`;
 
-/** One project as an OC4IDS 0.9 project object; `history` is its progress updates, oldest first. */
-export function toOc4ids(project: Row, history: Observation[]): Record<string, unknown> {
+/**
+ * One project as an OC4IDS 0.9 project object; `history` is its progress updates, oldest first; `publicUrl` the
+ * tracker's address, before the evidence files' links (`documents[]`).
+ */
+export function toOc4ids(project: Row, history: Observation[], publicUrl = ""): Record<string, unknown> {
   const planned =
     project.baselineStart || project.baselineFinish || project.horizon
       ? {
@@ -194,6 +207,19 @@ export function toOc4ids(project: Row, history: Observation[]): Record<string, u
         }
       : {}),
     ...(metrics.length > 0 ? { metrics } : {}),
+    ...(project.evidenceFiles.length
+      ? {
+          documents: project.evidenceFiles.map((file) => ({
+            id: `evidence-${file.id}`,
+            documentType: DOCUMENT_TYPE_BY_KIND[file.kind],
+            title: file.fileName,
+            ...(file.caption ? { description: file.caption } : {}),
+            url: `${publicUrl}/api/files/${file.id}`,
+            datePublished: (file.attachedAt ?? file.createdAt).toISOString(),
+            format: file.contentType,
+          })),
+        }
+      : {}),
     ...(project.status === "COMPLETED" && project.actualFinish
       ? {
           completion: {
@@ -238,7 +264,7 @@ export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batch
       else historyByProject.set(update.projectId, [update]);
     }
     for (const project of batch) {
-      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, historyByProject.get(project.id) ?? []))}`;
+      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, historyByProject.get(project.id) ?? [], publicUrl))}`;
       first = false;
     }
     cursor = batch[batch.length - 1]!.id;
