@@ -130,3 +130,72 @@ test("an akimat officer attaches two photos to a field report; the ministry sees
     await outsider.context().close();
   }
 });
+
+test("while a photo uploads the form cannot be sent; a refused save keeps the uploaded photo, the corrected one attaches it", async ({
+  page,
+}) => {
+  const project = await aktobeProject(9);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Hold the upload back, so the waiting state can be seen.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/files?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await signInTo(page, DEMO.ministry, `/projects/${project.code}`);
+  const form = page.getByTestId("progress-form");
+  const save = form.getByRole("button", { name: t("progress.save") });
+  await form.locator("#progress-status").selectOption("DESIGN");
+  await form.locator("#progress-percent").fill("50.5");
+  await form.getByTestId("evidence-files").setInputFiles({
+    name: "IMG_3001.jpg",
+    mimeType: "image/jpeg",
+    buffer: await photoWithExif({ colour: "#2b6a8c" }),
+  });
+  const entry = form.getByTestId("evidence-entry");
+  await expect(entry).toHaveAttribute("data-state", "uploading");
+  await expect(save).toBeDisabled();
+  await saveScreenshot(page, "evidence-picker-uploading-desktop");
+  release();
+  await expect(entry).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(save).toBeEnabled();
+  await form.getByLabel(t("evidence.caption", { name: "IMG_3001.jpg" }), { exact: true }).fill("Іргетас");
+
+  // Refused (fractional percent): the photo and its caption stay in the picker, nothing is attached.
+  await save.click();
+  await expect(page.getByTestId("error-progress-percent")).toHaveText(t("formErrors.wholeNumber"));
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toHaveAttribute("data-state", "done");
+  await expect(form.getByLabel(t("evidence.caption", { name: "IMG_3001.jpg" }), { exact: true })).toHaveValue(
+    "Іргетас",
+  );
+  await saveScreenshot(page, "evidence-picker-kept-desktop");
+  await page.setViewportSize(PHONE);
+  await saveScreenshot(page, "evidence-picker-kept-phone");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const drafts = await query<{ attached_at: string | null }>(
+    "SELECT attached_at FROM evidence_files WHERE project_id = $1",
+    [project.id],
+  );
+  expect(drafts).toEqual([{ attached_at: null }]);
+
+  await form.locator("#progress-percent").fill("50");
+  await save.click();
+  await expect(form.getByRole("status")).toHaveText(t("progress.saved"));
+  const attached = await query<{ caption: string; progress_update_id: number | null }>(
+    "SELECT caption, progress_update_id FROM evidence_files WHERE project_id = $1",
+    [project.id],
+  );
+  expect(attached).toHaveLength(1);
+  expect(attached[0]).toMatchObject({ caption: "Іргетас" });
+  expect(attached[0]!.progress_update_id).not.toBeNull();
+  // After the save the picker starts empty, and the photo is on the timeline.
+  await expect(form.getByTestId("evidence-entry")).toHaveCount(0);
+  await expect(
+    page.getByTestId("history").locator(":scope > li").first().getByTestId("evidence-thumbnail"),
+  ).toHaveCount(1);
+  await saveScreenshot(page, "evidence-timeline-desktop");
+});
