@@ -131,7 +131,7 @@ export function ProgressForm({
       <div className="space-y-3 sm:col-span-2">
         <ActionMessage
           state={shown}
-          fields={FIELDS}
+          fields={withEvidence ? [...FIELDS, "evidence"] : FIELDS}
           onDiscard={() => setDismissed(state)}
           {...(mode === "record" ? { reapplyLabel: t("progressChange.reapply") } : {})}
         />
