@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { photoFacts } from "@/lib/evidence/exif";
 import { officeTypeOf, safeFileName, sniffHead, EVIDENCE_TYPES } from "@/lib/evidence/file-types";
 import { nearestPlace } from "@/lib/evidence/nearest-place";
+import { fieldErrorsOf } from "@/lib/forms/field-errors";
+import { ZProgressChange } from "@/lib/progress/progress-input";
 import { photoWithExif } from "../support/evidence-files";
 import sharp from "sharp";
 
@@ -55,5 +57,35 @@ describe("photo time and place", () => {
     expect(photoFacts(undefined)).toEqual({ takenAt: null, latitude: null, longitude: null });
     expect(photoFacts(Buffer.from("Exif\0\0garbage"))).toEqual({ takenAt: null, latitude: null, longitude: null });
     expect(nearestPlace(51.5, -0.12)).toBeNull();
+  });
+});
+
+describe("evidence in a progress change", () => {
+  const parse = (evidence: unknown) =>
+    ZProgressChange.safeParse({ status: "DESIGN", percentComplete: "5", asOf: "2026-01-10", evidence });
+
+  it("reads the form's one JSON field, trims captions, and treats a blank field as no files", () => {
+    expect(parse(undefined).data?.evidence).toEqual([]);
+    expect(parse("").data?.evidence).toEqual([]);
+    expect(parse('[{"id":12,"caption":"  Көпір  "},{"id":13,"caption":""}]').data?.evidence).toEqual([
+      { id: 12, caption: "Көпір" },
+      { id: 13, caption: null },
+    ]);
+  });
+
+  it("refuses what is not a list of distinct file ids, more than 10 files and over-long captions", () => {
+    const errorOf = (evidence: unknown) => {
+      const result = parse(evidence);
+      return result.success ? null : fieldErrorsOf(result.error).evidence;
+    };
+    expect(errorOf("12,13")).toBe("invalid");
+    expect(errorOf('{"id":12}')).toBe("invalid");
+    expect(errorOf('[{"id":"12"}]')).toBe("invalid");
+    expect(errorOf('[{"id":1.5}]')).toBe("invalid");
+    expect(errorOf('[{"id":-1}]')).toBe("invalid");
+    expect(errorOf('[{"id":4294967296}]')).toBe("invalid");
+    expect(errorOf('[{"id":5},{"id":5}]')).toBe("invalid");
+    expect(errorOf(JSON.stringify(Array.from({ length: 11 }, (_, index) => ({ id: index + 1 }))))).toBe("tooManyFiles");
+    expect(errorOf(JSON.stringify([{ id: 1, caption: "x".repeat(301) }]))).toBe("tooLong");
   });
 });
