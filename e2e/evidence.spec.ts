@@ -72,7 +72,8 @@ test("an akimat officer attaches two photos to a field report; the ministry sees
   await expect(form.getByRole("status")).toHaveText(t("fieldReports.submitted"));
 
   const files = await query<{ id: number; field_report_id: number | null; caption: string | null }>(
-    "SELECT id, field_report_id, caption FROM evidence_files WHERE project_id = $1 ORDER BY id",
+    // By name: the two uploads run side by side, so their ids come in either order.
+    "SELECT id, field_report_id, caption FROM evidence_files WHERE project_id = $1 ORDER BY file_name",
     [project.id],
   );
   expect(files).toHaveLength(2);
