@@ -55,10 +55,13 @@ test("an akimat officer attaches two photos to a field report; the ministry sees
   await form.getByLabel(t("progress.status"), { exact: true }).selectOption({ label: t("statuses.DESIGN") });
   await form.getByLabel(t("progress.percentComplete"), { exact: true }).fill("10");
   await form.getByLabel(t("progress.comment"), { exact: true }).fill(comment);
-  await form.getByTestId("evidence-files").setInputFiles(photos);
+  // One after the other, so the gallery's order (by upload) is known.
   const entries = form.getByTestId("evidence-entry");
-  await expect(entries).toHaveCount(2);
-  await expect(entries.and(page.locator("[data-state=done]"))).toHaveCount(2, { timeout: 30_000 });
+  for (const [index, photo] of photos.entries()) {
+    await form.getByTestId("evidence-files").setInputFiles(photo);
+    await expect(entries).toHaveCount(index + 1);
+    await expect(entries.and(page.locator("[data-state=done]"))).toHaveCount(index + 1, { timeout: 30_000 });
+  }
   await form.getByLabel(t("evidence.caption", { name: "IMG_2041.jpg" }), { exact: true }).fill(caption);
   // A file that is not what it claims is refused with a translated message, and not attached.
   await form.getByTestId("evidence-files").setInputFiles({
@@ -72,7 +75,6 @@ test("an akimat officer attaches two photos to a field report; the ministry sees
   await expect(form.getByRole("status")).toHaveText(t("fieldReports.submitted"));
 
   const files = await query<{ id: number; field_report_id: number | null; caption: string | null }>(
-    // By name: the two uploads run side by side, so their ids come in either order.
     "SELECT id, field_report_id, caption FROM evidence_files WHERE project_id = $1 ORDER BY file_name",
     [project.id],
   );
