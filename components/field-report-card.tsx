@@ -2,6 +2,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
 import type { FieldReportCard as Card } from "@/lib/field-reports/list-field-reports";
+import { EvidenceGallery, type GalleryFile } from "./evidence-gallery";
 import { StatusBadge } from "./status-badge";
 
 const ROWS = ["status", "percentComplete", "quantityDone", "forecastFinish", "pauseReason"] as const;
@@ -15,11 +16,14 @@ export function FieldReportCard({
   report,
   locale,
   showProject,
+  evidence = [],
   children,
 }: {
   report: Card;
   locale: Locale;
   showProject: boolean;
+  /** The report's photos and documents (lib/evidence/read-evidence.ts), as those reading the card may see them. */
+  evidence?: GalleryFile[];
   children?: React.ReactNode;
 }) {
   const t = useTranslations();
@@ -110,6 +114,7 @@ export function FieldReportCard({
       <p className="mt-2 whitespace-pre-line text-sm">
         <span className="font-semibold">{t("progress.comment")}:</span> {report.comment}
       </p>
+      {evidence.length > 0 && <EvidenceGallery files={evidence} />}
       {report.evidenceUrl && (
         <a
           href={report.evidenceUrl}

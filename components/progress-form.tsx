@@ -6,6 +6,7 @@ import { type ActionState, IDLE } from "@/lib/http/action-state";
 import { MAX_COMMENT_LENGTH, PAUSE_REASONS } from "@/lib/progress/progress-input";
 import type { ProjectStatusCode } from "@/lib/reference-data";
 import { ActionMessage } from "./action-message";
+import { EvidencePicker } from "./evidence-picker";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
 
 export type ProgressFormProject = {
@@ -54,12 +55,15 @@ export function ProgressForm({
   today,
   mode,
   action,
+  withEvidence = false,
 }: {
   project: ProgressFormProject;
   statuses: ProjectStatusCode[];
   today: string;
   mode: Mode;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Offer photo and document uploads (lib/evidence) with the save. */
+  withEvidence?: boolean;
 }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -83,6 +87,13 @@ export function ProgressForm({
     ? { ...stored, ...typed, confirmPastForecast: typed.confirmPastForecast ?? "" }
     : stored;
   const errors = shown.status === "error" ? (shown.fieldErrors ?? {}) : {};
+  // Evidence: a fresh picker after each successful save (on a refusal it keeps the files already uploaded); the
+  // form waits while files are still uploading.
+  const [savedRounds, setSavedRounds] = useState(0);
+  const [uploading, setUploading] = useState(false);
+  useEffect(() => {
+    if (state.status === "saved") setSavedRounds((rounds) => rounds + 1);
+  }, [state]);
   const prefix = mode === "record" ? "progress" : "report";
   // A new answer or a new version re-creates the fields with the values they must show.
   const fieldsKey = `${project.version}|${shown.status}|${JSON.stringify(typed ?? {})}`;
@@ -107,16 +118,26 @@ export function ProgressForm({
         initial={initial}
         errors={errors}
       />
+      {withEvidence && (
+        <div className="sm:col-span-2">
+          <EvidencePicker
+            key={savedRounds}
+            projectCode={project.code}
+            error={errors.evidence}
+            onBusyChange={setUploading}
+          />
+        </div>
+      )}
       <div className="space-y-3 sm:col-span-2">
         <ActionMessage
           state={shown}
-          fields={FIELDS}
+          fields={withEvidence ? [...FIELDS, "evidence"] : FIELDS}
           onDiscard={() => setDismissed(state)}
           {...(mode === "record" ? { reapplyLabel: t("progressChange.reapply") } : {})}
         />
         <button
           type="submit"
-          disabled={pending}
+          disabled={pending || uploading}
           className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
         >
           {pending ? t("progress.saving") : mode === "record" ? t("progress.save") : t("fieldReports.submit")}

@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ProjectStatusCode } from "@/lib/reference-data";
+import { EvidenceGallery, type GalleryFile } from "./evidence-gallery";
 import { StatusBadge } from "./status-badge";
 
 export type HistoryEntry = {
@@ -19,7 +20,16 @@ export type HistoryEntry = {
 };
 
 /** The project's progress timeline, newest first. */
-export function ProjectHistory({ updates, unitLabel }: { updates: HistoryEntry[]; unitLabel: string | null }) {
+export function ProjectHistory({
+  updates,
+  unitLabel,
+  evidence = {},
+}: {
+  updates: HistoryEntry[];
+  unitLabel: string | null;
+  /** Photos and documents by progress update id. */
+  evidence?: Record<number, GalleryFile[]>;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   if (updates.length === 0) return <p className="mt-2 text-sm text-slate-600">{t("project.historyEmpty")}</p>;
@@ -69,6 +79,7 @@ export function ProjectHistory({ updates, unitLabel }: { updates: HistoryEntry[]
               {t("history.evidence")}
             </a>
           )}
+          {evidence[update.id] && <EvidenceGallery files={evidence[update.id] ?? []} />}
         </li>
       ))}
     </ol>

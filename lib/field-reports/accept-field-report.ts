@@ -53,7 +53,7 @@ export async function acceptFieldReport(
         user,
         project,
         { ...change, version: project.version },
-        { ip: context.ip, reportedById: report.submittedById },
+        { ip: context.ip, reportedById: report.submittedById, fieldReportId: report.id },
       );
       const reviewed = await tx.fieldReport.updateMany({
         where: { id: report.id, state: "PENDING" },

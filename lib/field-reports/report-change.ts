@@ -14,6 +14,7 @@ export function changeOfReport(report: FieldReport): TProgressChange {
     pauseReason: report.pauseReason ?? undefined,
     comment: report.comment,
     evidenceUrl: report.evidenceUrl ?? undefined,
-    evidenceFileIds: undefined,
+    // The report's files are already attached to it; acceptance carries them to the update (writeProgressChange).
+    evidence: [],
   };
 }

@@ -2,6 +2,12 @@ import "server-only";
 import { writeAudit } from "../audit/write-audit";
 import { can, type Actor } from "../auth/permissions";
 import { prisma } from "../db";
+import {
+  attachEvidence,
+  carryEvidenceToReport,
+  EVIDENCE_UNAVAILABLE,
+  EvidenceUnavailable,
+} from "../evidence/attach-evidence";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso } from "../progress/calendar";
@@ -45,12 +51,16 @@ export async function storeFieldReport(
       evidenceUrl: change.evidenceUrl ?? null,
     },
   });
+  let carriedFileCount = 0;
   if (pending) {
     await tx.fieldReport.updateMany({
       where: { id: pending.id, state: "PENDING" },
       data: { state: "SUPERSEDED", supersededById: created.id, reviewedAt: new Date() },
     });
+    carriedFileCount = await carryEvidenceToReport(tx, pending.id, created.id);
   }
+  const evidenceTarget = { id: project.id, oblastId: user.oblastId };
+  await attachEvidence(tx, user, evidenceTarget, { fieldReportId: created.id }, change.evidence ?? [], context);
   await writeAudit(tx, {
     actorId: user.id,
     action: "fieldReport.submit",
@@ -60,6 +70,7 @@ export async function storeFieldReport(
     after: {
       reportId: created.id,
       replacedReportId: pending?.id ?? null,
+      carriedFileCount,
       status: change.status,
       percentComplete: change.percentComplete,
       quantityDone: change.quantityDone ?? null,
@@ -91,6 +102,12 @@ export async function submitFieldReport(
   if (project.withdrawnAt) return { ok: false, reason: "withdrawn" };
   const errors = checkProgressChange(project, change);
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
-  const stored = await prisma.$transaction((tx) => storeFieldReport(tx, user, project, change, context));
-  return { ok: true, ...stored };
+  try {
+    const stored = await prisma.$transaction((tx) => storeFieldReport(tx, user, project, change, context));
+    return { ok: true, ...stored };
+  } catch (error) {
+    if (error instanceof EvidenceUnavailable)
+      return { ok: false, reason: "invalid", fieldErrors: EVIDENCE_UNAVAILABLE };
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/permissions";
+import { attachEvidence, carryEvidenceToUpdate } from "../evidence/attach-evidence";
 import { recordActor } from "../figures/detail-history";
 import type { FieldErrors } from "../forms/field-errors";
 import { Prisma } from "../generated/prisma/client";
@@ -26,14 +27,16 @@ export function checkProgressChange(project: ProjectForChange, change: TProgress
 
 /**
  * Writes one checked progress change inside the caller's transaction: the project's new current values (only on
- * `version` — otherwise VersionConflict), the history row and the audit row.
+ * `version` — otherwise VersionConflict), the history row, its evidence and the audit row. The evidence is the
+ * user's uploads the change names (EvidenceUnavailable, rolling everything back, if one is no longer attachable) or,
+ * for an accepted field report (`fieldReportId`), the report's files, carried over to the new update.
  */
 export async function writeProgressChange(
   tx: Prisma.TransactionClient,
   user: Actor,
   project: ProjectForChange,
   change: TProgressChange & { version: number },
-  context: { ip: string | null; reportedById?: number | null },
+  context: { ip: string | null; reportedById?: number | null; fieldReportId?: number },
 ): Promise<{ progressUpdateId: number; version: number }> {
   const asOf = dateFromIso(change.asOf);
   const state = projectStateOf(project);
@@ -93,12 +96,16 @@ export async function writeProgressChange(
       pauseReason: pauseReason as Prisma.ProgressUpdateUncheckedCreateInput["pauseReason"],
     },
   });
+  const oblastId = project.oblasts[0]?.oblastId ?? null;
+  const evidence = change.evidence ?? [];
+  await attachEvidence(tx, user, { id: project.id, oblastId }, { progressUpdateId: update.id }, evidence, context);
+  if (context.fieldReportId !== undefined) await carryEvidenceToUpdate(tx, context.fieldReportId, update.id);
   await writeAudit(tx, {
     actorId: user.id,
     action: "project.progress",
     targetType: "project",
     targetId: String(project.id),
-    oblastId: project.oblasts[0]?.oblastId ?? null,
+    oblastId,
     before,
     after,
     ip: context.ip,

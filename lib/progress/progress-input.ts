@@ -4,6 +4,7 @@
 // keys under `formErrors.*`.
 import { z } from "zod";
 import { PROJECT_CODE_PATTERN, PROJECT_STATUSES } from "../reference-data";
+import { MAX_CAPTION_LENGTH, MAX_FILES_PER_ENTRY } from "../evidence/limits";
 import { todayInKazakhstan } from "./calendar";
 
 export const PAUSE_REASONS = ["FINANCING", "DESIGN", "LAND", "PERMITS", "CONTRACTOR", "OTHER"] as const;
@@ -35,11 +36,40 @@ export const ZEvidenceUrl = z.preprocess(
     .optional(),
 );
 
-/** Files attached through the upload API (by id); the link above is the other kind of evidence. */
-export const ZEvidenceFileIds = z.preprocess(
-  (value) => (value === undefined || value === "" ? undefined : Array.isArray(value) ? value : [value]),
-  z.array(z.coerce.number().int().positive()).max(20, "tooMany").optional(),
+/**
+ * Photos and documents already uploaded through `/api/files` (each the user's unattached upload on this project),
+ * named by id with an optional caption. The form sends them as one JSON field, `evidence`:
+ * `[{"id":12,"caption":"Учаскенің басы"}]`. Whether each file may really be attached is decided by the write path.
+ */
+export const ZEvidence = z.preprocess(
+  (value) => {
+    if (value === undefined || value === null || value === "") return [];
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  },
+  z
+    .array(
+      z.object({
+        id: z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 31 - 1),
+        caption: z.preprocess(
+          (caption) => (typeof caption === "string" ? caption.trim() || null : (caption ?? null)),
+          z.string().max(MAX_CAPTION_LENGTH, "tooLong").nullable(),
+        ),
+      }),
+      "invalid",
+    )
+    .max(MAX_FILES_PER_ENTRY, "tooManyFiles")
+    .refine((items) => new Set(items.map((item) => item.id)).size === items.length, "invalid"),
 );
+export type TEvidenceItem = z.infer<typeof ZEvidence>[number];
 
 export const ZComment = z.preprocess(emptyToUndefined, z.string().trim().max(MAX_COMMENT_LENGTH, "tooLong").optional());
 
@@ -133,7 +163,7 @@ export const ZProgressChange = z.object({
   pauseReason: z.preprocess(emptyToUndefined, z.enum(PAUSE_REASONS, "unknownPauseReason").optional()),
   comment: ZComment,
   evidenceUrl: ZEvidenceUrl,
-  evidenceFileIds: ZEvidenceFileIds,
+  evidence: ZEvidence,
 });
 export type TProgressChange = z.infer<typeof ZProgressChange>;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { can, type Actor } from "../auth/permissions";
 import { recordActor } from "../figures/detail-history";
 import { prisma } from "../db";
+import { EVIDENCE_UNAVAILABLE, EvidenceUnavailable } from "../evidence/attach-evidence";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { concurrentChanges, type ConcurrentChange, type ProgressSnapshot } from "./concurrent-changes";
 import { checkProgressChange, VersionConflict, writeProgressChange } from "./progress-change";
@@ -42,6 +43,8 @@ export async function recordProgress(
   } catch (error) {
     if (error instanceof VersionConflict)
       return { ok: false, reason: "conflict", ...(await concurrentChanges(project.id, change.version)) };
+    if (error instanceof EvidenceUnavailable)
+      return { ok: false, reason: "invalid", fieldErrors: EVIDENCE_UNAVAILABLE };
     throw error;
   }
 }

@@ -16,6 +16,8 @@ import { isoDate } from "../progress/calendar";
 // tests/integration/oc4ids.test.ts: this module holds mappings only, never a copy of the schema.
 type Sector = string;
 type ProjectType = "construction" | "rehabilitation" | "replacement" | "expansion" | "decommissioning";
+/** documentType codes for evidence: photos illustrate the works, documents (acts, permits…) report on them. */
+export const DOCUMENT_TYPE_BY_KIND = { PHOTO: "illustration", DOCUMENT: "physicalProgressReport" } as const;
 
 export const STATUS_MAPPING = {
   PLANNED: "identification",
@@ -88,10 +90,18 @@ export const OSM_RELATION_BY_OBLAST: Record<string, string> = {
   MAN: "85117",
 };
 
+/** A project's evidence in the export: files of progress updates that were not withdrawn. */
+const EVIDENCE_FILES = {
+  where: { progressUpdateId: { not: null }, withdrawnAt: null },
+  orderBy: { id: "asc" },
+  select: { id: true, kind: true, fileName: true, caption: true, contentType: true, attachedAt: true, createdAt: true },
+} satisfies Prisma.Project$evidenceFilesArgs;
+
 const projectInclude = {
   category: true,
   district: true,
   oblasts: { include: { oblast: true } },
+  evidenceFiles: EVIDENCE_FILES,
 } satisfies Prisma.ProjectInclude;
 type Row = Prisma.ProjectGetPayload<{ include: typeof projectInclude }>;
 type Observation = { asOf: Date; percentComplete: number; id: number };
@@ -104,13 +114,22 @@ const partyId = (name: string) =>
 
 /**
  * What the public package (/public/data/oc4ids) leaves out: the budget and its note (free text written by staff),
- * the spending (financialProgress) and the responsible organisation (publicAuthority/parties: free text that may
- * name a person). Everything else is the decree's own data or the public fields (status, percent over time).
+ * the spending (financialProgress), the responsible organisation (publicAuthority/parties: free text that may
+ * name a person) and the evidence files (documents). Everything else is the decree's own data or the public fields
+ * (status, percent over time).
  */
 export type Oc4idsView = "signedIn" | "public";
 
-/** One project as an OC4IDS 0.9 project object; `history` is its progress updates, oldest first. */
-export function toOc4ids(project: Row, history: Observation[], view: Oc4idsView = "signedIn"): Record<string, unknown> {
+/**
+ * One project as an OC4IDS 0.9 project object; `history` is its progress updates, oldest first; `publicUrl` the
+ * tracker's address, before the evidence files' links (`documents[]`).
+ */
+export function toOc4ids(
+  project: Row,
+  history: Observation[],
+  publicUrl = "",
+  view: Oc4idsView = "signedIn",
+): Record<string, unknown> {
   const open = view === "signedIn";
   const planned =
     project.baselineStart || project.baselineFinish || project.horizon
@@ -202,6 +221,19 @@ export function toOc4ids(project: Row, history: Observation[], view: Oc4idsView 
         }
       : {}),
     ...(metrics.length > 0 ? { metrics } : {}),
+    ...(open && project.evidenceFiles.length
+      ? {
+          documents: project.evidenceFiles.map((file) => ({
+            id: `evidence-${file.id}`,
+            documentType: DOCUMENT_TYPE_BY_KIND[file.kind],
+            title: file.fileName,
+            ...(file.caption ? { description: file.caption } : {}),
+            url: `${publicUrl}/api/files/${file.id}`,
+            datePublished: (file.attachedAt ?? file.createdAt).toISOString(),
+            format: file.contentType,
+          })),
+        }
+      : {}),
     ...(project.status === "COMPLETED" && project.actualFinish
       ? {
           completion: {
@@ -216,22 +248,23 @@ export function toOc4ids(project: Row, history: Observation[], view: Oc4idsView 
 /** The package as JSON text, chunk by chunk: projects (and their history) are read in batches, never all at once. */
 export async function* oc4idsPackageChunks(user: Actor, publicUrl: string, batchSize = 500): AsyncGenerator<string> {
   if (!can(user, "report.export")) return;
-  yield* packageChunks(projectScope(user), `${publicUrl}/reports/oc4ids`, "signedIn", batchSize);
+  yield* packageChunks(projectScope(user), publicUrl, "/reports/oc4ids", "signedIn", batchSize);
 }
 
 /** The public package: every project in the catalog, without what `Oc4idsView` "public" leaves out. */
 export function publicOc4idsPackageChunks(publicUrl: string, batchSize = 500): AsyncGenerator<string> {
-  return packageChunks({}, `${publicUrl}/public/data/oc4ids`, "public", batchSize);
+  return packageChunks({}, publicUrl, "/public/data/oc4ids", "public", batchSize);
 }
 
 async function* packageChunks(
   scope: Prisma.ProjectWhereInput,
-  uri: string,
+  publicUrl: string,
+  path: string,
   view: Oc4idsView,
   batchSize: number,
 ): AsyncGenerator<string> {
   const head = {
-    uri,
+    uri: `${publicUrl}${path}`,
     publishedDate: new Date().toISOString(),
     version: "0.9",
     publisher: { name: "Batys Tracker — Decree No. 946 delivery" },
@@ -260,7 +293,8 @@ async function* packageChunks(
       else historyByProject.set(update.projectId, [update]);
     }
     for (const project of batch) {
-      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, historyByProject.get(project.id) ?? [], view))}`;
+      const history = historyByProject.get(project.id) ?? [];
+      yield `${first ? "" : ","}${JSON.stringify(toOc4ids(project, history, publicUrl, view))}`;
       first = false;
     }
     cursor = batch[batch.length - 1]!.id;

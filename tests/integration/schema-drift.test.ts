@@ -90,6 +90,10 @@ function expectedType(field: Field): Partial<Column> {
       return { data_type: "bigint" };
     case "Boolean":
       return { data_type: "boolean" };
+    case "Float":
+      return { data_type: "double precision" };
+    case "Bytes":
+      return { data_type: "bytea" };
     case "Json":
       return { data_type: "jsonb" };
     case "Decimal":

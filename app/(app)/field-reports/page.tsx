@@ -8,6 +8,7 @@ import { FieldReportCard } from "@/components/field-report-card";
 import { FieldReportReview } from "@/components/field-report-review";
 import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/lib/auth/current-user";
+import { evidenceForFieldReports } from "@/lib/evidence/read-evidence";
 import { listFieldReports, parseFieldReportQuery } from "@/lib/field-reports/list-field-reports";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
@@ -38,6 +39,11 @@ export default async function FieldReportsPage({
   const review = result.mode === "review";
   const tabHref = (tab: "pending" | "reviewed") => `?${new URLSearchParams({ ...filters, tab }).toString()}`;
   const selectClass = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm";
+  const evidence = await evidenceForFieldReports(
+    user,
+    result.reports.map((report) => report.id),
+    locale,
+  );
   return (
     <>
       <h1 className="text-2xl font-bold">{t("fieldReports.title")}</h1>
@@ -136,7 +142,7 @@ export default async function FieldReportsPage({
           <ol className="space-y-3">
             {result.reports.map((report) => (
               <li key={report.id} id={`report-${report.id}`} className="scroll-mt-4">
-                <FieldReportCard report={report} locale={locale} showProject>
+                <FieldReportCard report={report} locale={locale} showProject evidence={evidence[report.id] ?? []}>
                   {review && report.state === "PENDING" && (
                     <FieldReportReview
                       reportId={report.id}

@@ -2,6 +2,7 @@
 
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
+import { withdrawEvidence } from "@/lib/evidence/withdraw-evidence";
 import { submitFieldReport } from "@/lib/field-reports/submit-field-report";
 import type { ActionState } from "@/lib/http/action-state";
 import { answerAction, formObject } from "@/lib/http/answer-action";
@@ -45,4 +46,10 @@ export async function submitFieldReportAction(_previous: ActionState, formData: 
   if (result.ok && result.replacedReportId !== null && answer.status === "saved")
     return { ...answer, notice: (await getTranslations())("progressChange.replacedPending") };
   return answer;
+}
+
+export async function withdrawEvidenceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await actor();
+  const result = await withdrawEvidence(user, formObject(formData), { ip: await clientIp() });
+  return answerAction(result, result.ok ? `/projects/${result.projectCode}` : "", "evidence.withdrawn");
 }

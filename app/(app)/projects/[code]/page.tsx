@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EvidenceSection } from "@/components/evidence-section";
 import { ProgressBar } from "@/components/progress-bar";
 import { FieldReportCard } from "@/components/field-report-card";
 import { ProgressForm } from "@/components/progress-form";
@@ -12,6 +13,7 @@ import { ProjectResponsibility } from "@/components/project-responsibility";
 import { StatusBadge } from "@/components/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { evidenceByUpdate, evidenceForFieldReports, evidenceForProject } from "@/lib/evidence/read-evidence";
 import { fieldReportsOnProject } from "@/lib/field-reports/list-field-reports";
 import { detailChanges } from "@/lib/figures/detail-history";
 import { capitalizedName, isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
@@ -21,7 +23,7 @@ import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
 import { assignableUsers, projectResponsibility } from "@/lib/projects/responsibility";
-import { recordProgressAction, submitFieldReportAction, updateDetailsAction } from "./actions";
+import { recordProgressAction, submitFieldReportAction, updateDetailsAction, withdrawEvidenceAction } from "./actions";
 import { DeliverySection } from "./delivery-section";
 import { assignResponsibilityAction, watchProjectAction } from "./responsibility-actions";
 
@@ -49,15 +51,21 @@ export default async function ProjectPage({
   if (!project) notFound();
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
   const canAssign = can(user, "project.assignResponsibility");
-  const [t, format, locale, fieldReports, responsibility, assignable, query] = await Promise.all([
+  const locale = (await getLocale()) as Locale;
+  const [t, format, fieldReports, responsibility, assignable, query, evidence] = await Promise.all([
     getTranslations(),
     getFormatter(),
-    getLocale() as Promise<Locale>,
     fieldReportsOnProject(user, project.id),
     projectResponsibility(user, project.id),
     canAssign ? assignableUsers(scope.oblastIds) : null,
     searchParams,
+    evidenceForProject(user, project.id, locale),
   ]);
+  const reportEvidence = await evidenceForFieldReports(
+    user,
+    fieldReports.reports.map((report) => report.id),
+    locale,
+  );
   const outcome = typeof query.responsibility === "string" ? query.responsibility : "";
   const responsibilityMessage = RESPONSIBILITY_OUTCOMES.includes(outcome)
     ? outcome === "saved"
@@ -218,6 +226,7 @@ export default async function ProjectPage({
             today={today}
             mode="record"
             action={recordProgressAction}
+            withEvidence
           />
         </section>
       )}
@@ -235,6 +244,7 @@ export default async function ProjectPage({
             today={today}
             mode="fieldReport"
             action={submitFieldReportAction}
+            withEvidence
           />
         </section>
       )}
@@ -255,7 +265,12 @@ export default async function ProjectPage({
           <ol className="mt-2 space-y-3">
             {fieldReports.reports.map((report) => (
               <li key={report.id}>
-                <FieldReportCard report={report} locale={locale} showProject={false} />
+                <FieldReportCard
+                  report={report}
+                  locale={locale}
+                  showProject={false}
+                  evidence={reportEvidence[report.id] ?? []}
+                />
               </li>
             ))}
           </ol>
@@ -295,7 +310,14 @@ export default async function ProjectPage({
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("project.history")}
         </h2>
-        <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} />
+        <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} evidence={evidenceByUpdate(evidence)} />
+      </section>
+
+      <section className="mt-6" aria-labelledby="evidence-heading" id="evidence">
+        <h2 id="evidence-heading" className="text-lg font-semibold">
+          {t("evidence.title")}
+        </h2>
+        <EvidenceSection files={evidence} withdraw={withdrawEvidenceAction} />
       </section>
       <DetailHistory
         changes={await detailChanges(project.id)}
