@@ -92,6 +92,8 @@ function expectedType(field: Field): Partial<Column> {
       return { data_type: "boolean" };
     case "Json":
       return { data_type: "jsonb" };
+    case "Bytes":
+      return { data_type: "bytea" };
     case "Decimal":
       return {
         data_type: "numeric",
