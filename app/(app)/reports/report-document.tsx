@@ -107,7 +107,11 @@ export async function ReportDocument({
             <DataTable head={data.header} rows={data.rows} caption={data.title} />
           </div>
         )}
-        {options.note && <p className="mt-2 text-xs text-slate-600">{options.note}</p>}
+        {options.note && (
+          <p className="mt-2 text-xs text-slate-600" data-testid={`${key}-note`}>
+            {options.note}
+          </p>
+        )}
       </div>
     );
   };
