@@ -7,8 +7,11 @@ const messages = JSON.parse(fs.readFileSync("messages/kk.json", "utf8"));
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Summary, tables and exceptions at a page or two each, the annex at about 12 changes a landscape page. */
-const EXPECTED_MAX_PAGES = (changes: number) => 8 + Math.ceil(changes / 12);
+/**
+ * Summary (1 page), tables (1–2), exceptions (0–2, after the tables), the annex on landscape pages at about 12
+ * changes a page.
+ */
+const EXPECTED_MAX_PAGES = (changes: number) => 5 + Math.max(1, Math.ceil(changes / 12));
 
 /**
  * What the test needs of a PDF, read from Chromium's output (plain, uncompressed object dictionaries): the page
@@ -22,7 +25,10 @@ function readPdf(bytes: Buffer) {
   const landscape = pages.filter((page) => Number(page[3]) > Number(page[4])).length;
   const rootCount = Number(/\/Type\s*\/Pages[\s\S]*?\/Count\s+(\d+)/.exec(text)?.[1]);
   expect(pages.length).toBe(rootCount);
-  const rawTitle = /\/Title\s*(<[0-9A-Fa-f]+>|\((?:\\.|[^\\)])*\))/.exec(text)?.[1] ?? "";
+  // The document's title is in the Info dictionary the trailer names (outline entries have titles too).
+  const info = /\/Info\s+(\d+)\s+0\s+R/.exec(text)?.[1];
+  const infoObject = info ? (new RegExp(`(?:^|\\s)${info} 0 obj([\\s\\S]*?)endobj`).exec(text)?.[1] ?? "") : "";
+  const rawTitle = /\/Title\s*(<[0-9A-Fa-f]+>|\((?:\\.|[^\\)])*\))/.exec(infoObject)?.[1] ?? "";
   return {
     pages: pages.length,
     landscapePages: landscape,
@@ -80,9 +86,11 @@ test.describe("period reports", () => {
 
   test("a quarter's PDF: summary first, counted pages, title and bookmarks, saved and re-opened byte for byte", async ({
     page,
+    browser,
   }) => {
     test.setTimeout(120_000);
-    await signInAs(page, DEMO.manager);
+    // Ministry staff (the manager's own PDF test may be printing at the same time: one PDF per user at once).
+    await signInAs(page, DEMO.ministry);
     const quarter = "/reports?scope=region&from=2026-07-01&to=2026-09-30";
     await page.goto(quarter);
     // Page 1 is the executive summary: headline figures, both charts and the three short lists.
@@ -111,12 +119,13 @@ test.describe("period reports", () => {
       `SELECT count(DISTINCT u.project_id)::int AS changes FROM progress_updates u JOIN projects p ON p.id = u.project_id
        WHERE p.withdrawn_at IS NULL AND u.created_at >= '2026-07-01T00:00:00+05' AND u.created_at < '2026-10-01T00:00:00+05'`,
     );
-    expect(pdf.pages).toBeGreaterThanOrEqual(4);
+    expect(pdf.pages).toBeGreaterThanOrEqual(3);
     expect(pdf.pages).toBeLessThanOrEqual(EXPECTED_MAX_PAGES(rows!.changes));
     expect(pdf.landscapePages).toBeGreaterThanOrEqual(1);
-    expect(pdf.portraitPages).toBeGreaterThanOrEqual(3);
+    expect(pdf.portraitPages).toBeGreaterThanOrEqual(2);
     expect(pdf.hasOutline).toBe(true);
     expect(pdf.title).toContain(messages.reports.title);
+    expect(pdf.title).toContain("01.07.2026 — 30.09.2026");
 
     await expect(page.getByTestId("saved-reports").getByRole("link").first()).toContainText("01.07.2026 — 30.09.2026");
     const [saved] = await query<{ id: number; n: number }>(
@@ -126,9 +135,11 @@ test.describe("period reports", () => {
     const reopened = await page.request.get(`/reports/saved/${saved!.id}`);
     expect(reopened.status()).toBe(200);
     expect(Buffer.from(await reopened.body()).equals(bytes)).toBe(true);
-    // Another oblast's akimat officer cannot open a region's saved report.
-    await signInAs(page, DEMO.akimatWestKazakhstan);
-    expect((await page.request.get(`/reports/saved/${saved!.id}`)).status()).toBe(404);
+    // An akimat officer cannot open the region's saved report: it answers "not found".
+    const officer = await (await browser.newContext()).newPage();
+    await signInAs(officer, DEMO.akimatWestKazakhstan);
+    expect((await officer.request.get(`/reports/saved/${saved!.id}`)).status()).toBe(404);
+    await officer.context().close();
   });
 
   test("page 1 of a quarter's report at A4 and on a phone (screenshots)", async ({ page }) => {

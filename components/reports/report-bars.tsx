@@ -5,8 +5,8 @@
 
 export type ReportBar = { name: string; averagePercent: number; completed: number; total: number };
 
-const WIDTH = 360;
-const LABEL = 118;
+const WIDTH = 420;
+const LABEL = 170;
 const ROW = 26;
 const BAR = 14;
 
@@ -54,7 +54,7 @@ export function ReportBars({
           return (
             <g key={bar.name}>
               <text x={LABEL - 6} y={y + BAR - 3} fontSize={10} fill="#334155" textAnchor="end">
-                {bar.name.length > 22 ? `${bar.name.slice(0, 21)}…` : bar.name}
+                {bar.name.length > 30 ? `${bar.name.slice(0, 29)}…` : bar.name}
               </text>
               <rect x={LABEL} y={y} width={plot} height={BAR} fill="#f1f5f9" />
               <rect x={LABEL} y={y} width={average} height={BAR} fill="#0f766e" />
@@ -70,8 +70,8 @@ export function ReportBars({
           <text x={14} y={8}>
             {legend.average}
           </text>
-          <rect x={120} y={4} width={10} height={4} fill="#f59e0b" />
-          <text x={134} y={8}>
+          <rect x={130} y={4} width={10} height={4} fill="#f59e0b" />
+          <text x={144} y={8}>
             {legend.completed}
           </text>
         </g>

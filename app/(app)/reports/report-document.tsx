@@ -55,7 +55,7 @@ export async function ReportDocument({
     const show = (value: number) => (percent ? formatPercent(locale, value) : number(value));
     const change = Math.round((report.end[key] - report.start[key]) * 10) / 10;
     return [
-      t(percent ? "dashboard.averageCompletion" : `dashboard.${key}`),
+      t(percent ? "dashboard.averageCompletion" : `figures.label.${key}`),
       show(report.start[key]),
       show(report.end[key]),
       percent ? `${signed(change)} ${t("periodReport.points")}` : signed(change),
@@ -238,7 +238,7 @@ export async function ReportDocument({
 
       <section
         id="exceptions"
-        className="mb-6 rounded-lg border border-slate-200 bg-white p-4 print:break-before-page print:break-inside-auto print:rounded-none print:border-0 print:p-0"
+        className="mb-6 rounded-lg border border-slate-200 bg-white p-4 print:break-inside-auto print:rounded-none print:border-0 print:p-0"
       >
         <h2 className="mb-3 text-lg font-semibold">{t("periodReport.exceptions")}</h2>
         {tableSection("attention")}
