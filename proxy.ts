@@ -42,10 +42,12 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// Not the sheet upload: while a proxy runs, Next reads a request's whole body before the route sees it, so an
+// endless chunked upload would be read to its end; the route itself stops reading past its size limit.
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|projects/import/upload).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

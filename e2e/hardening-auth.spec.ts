@@ -107,7 +107,7 @@ test.describe("open redirect after sign-in", () => {
 });
 
 test.describe("the client's address comes from the socket, not from headers the client writes", () => {
-  test.fixme("a spoofed X-Forwarded-For neither dodges nor inflicts an address lock, and the audit log shows the socket's address", async ({
+  test("a spoofed X-Forwarded-For neither dodges nor inflicts an address lock, and the audit log shows the socket's address", async ({
     playwright,
     baseURL,
   }) => {

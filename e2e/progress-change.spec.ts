@@ -99,6 +99,117 @@ test("a validation error keeps every value the user entered, and the corrected s
   await bothWidths(page, "progress-form-saved");
 });
 
+test("after a conflict the user's values stay beside what changed, and one click saves them on the current version", async ({
+  browser,
+}) => {
+  const project = await projectOnlyIn("MAN", 6);
+  const first = await newSignedInPage(browser, DEMO.ministry, `/projects/${project.code}`);
+  const second = await newSignedInPage(browser, DEMO.admin, `/projects/${project.code}`);
+  try {
+    const firstComment = `Бірінші сақтады ${Date.now()}`;
+    const secondComment = `Менің мәндерім ${Date.now()}`;
+    // Both opened the form on the same version; the second types first but saves last.
+    const mine = second.getByTestId("progress-form");
+    await mine.locator("#progress-status").selectOption("IN_PROGRESS");
+    await mine.locator("#progress-percent").fill("20");
+    await mine.locator("#progress-comment").fill(secondComment);
+    const theirs = first.getByTestId("progress-form");
+    await theirs.locator("#progress-status").selectOption("DESIGN");
+    await theirs.locator("#progress-percent").fill("10");
+    await theirs.locator("#progress-comment").fill(firstComment);
+    await theirs.getByRole("button", { name: t("progress.save") }).click();
+    await expect(theirs.getByRole("status")).toHaveText(t("progress.saved"));
+
+    await mine.getByRole("button", { name: t("progress.save") }).click();
+    const conflict = second.getByTestId("conflict");
+    await expect(conflict).toBeVisible();
+    await expect(conflict.getByRole("listitem")).toHaveCount(1);
+    await expect(conflict.getByRole("listitem").first()).toContainText(firstComment);
+    await expect(conflict).toContainText(t("progressChange.yourValuesKept"));
+    // The user's values are still in the form, beside what changed.
+    await expect(mine.locator("#progress-status")).toHaveValue("IN_PROGRESS");
+    await expect(mine.locator("#progress-percent")).toHaveValue("20");
+    await expect(mine.locator("#progress-comment")).toHaveValue(secondComment);
+    const [afterFirst] = await query<{ version: number; percent_complete: number }>(
+      "SELECT version, percent_complete FROM projects WHERE id = $1",
+      [project.id],
+    );
+    expect(afterFirst).toEqual({ version: project.version + 1, percent_complete: 10 });
+    await bothWidths(second, "progress-conflict-kept-values");
+
+    // One click saves them on the version that is current now.
+    await conflict.getByTestId("reapply").click();
+    await expect(mine.getByRole("status")).toHaveText(t("progress.saved"));
+    const [row] = await query<{ status: string; percent_complete: number; version: number }>(
+      "SELECT status::text AS status, percent_complete, version FROM projects WHERE id = $1",
+      [project.id],
+    );
+    expect(row).toEqual({ status: "IN_PROGRESS", percent_complete: 20, version: project.version + 2 });
+    const updates = await query<{ comment: string; percent_complete: number }>(
+      "SELECT comment, percent_complete FROM progress_updates WHERE project_id = $1 ORDER BY id",
+      [project.id],
+    );
+    expect(updates).toEqual([
+      { comment: firstComment, percent_complete: 10 },
+      { comment: secondComment, percent_complete: 20 },
+    ]);
+  } finally {
+    await first.context().close();
+    await second.context().close();
+  }
+});
+
+test("a refused details save keeps every value typed, and the corrected save is announced and recorded", async ({
+  page,
+}) => {
+  const project = await projectOnlyIn("ZKO", 5);
+  const before = await footprint(project.code);
+  const organisation = `Батыс жолдары ${Date.now()}`;
+  await signInTo(page, DEMO.ministry, `/projects/${project.code}`);
+  await page.getByText(t("details.edit"), { exact: true }).click();
+  const form = page.getByTestId("details-form");
+  await form.locator("#details-organisation").fill(organisation);
+  await form.locator("#details-forecastStart").fill("2027-03-01");
+  await form.locator("#details-forecastFinish").fill("2027-01-01");
+  await form.locator("#details-budgetBaseline").fill("1 250 000,50");
+  await form.locator("#details-confidence").selectOption("AMBER");
+  await form.locator("#details-confidence-reason").fill("Мердігер кешігуде");
+  await form.getByRole("button", { name: t("details.save") }).click();
+
+  // The error sits beside the finish date, focus moves there, and every other value is as the user typed it.
+  await expect(page.getByTestId("error-details-forecastFinish")).toHaveText(t("formErrors.finishBeforeStart"));
+  await expect(form.locator("#details-forecastFinish")).toBeFocused();
+  await expect(form.getByRole("alert")).toHaveText(t("progressChange.fixFields"));
+  await expect(form.locator("#details-organisation")).toHaveValue(organisation);
+  await expect(form.locator("#details-forecastStart")).toHaveValue("2027-03-01");
+  await expect(form.locator("#details-forecastFinish")).toHaveValue("2027-01-01");
+  await expect(form.locator("#details-budgetBaseline")).toHaveValue("1 250 000,50");
+  await expect(form.locator("#details-confidence")).toHaveValue("AMBER");
+  await expect(form.locator("#details-confidence-reason")).toHaveValue("Мердігер кешігуде");
+  expect(await footprint(project.code), "the refused save changed nothing").toBe(before);
+  await bothWidths(page, "details-form-kept-values");
+
+  await form.locator("#details-forecastFinish").fill("2028-06-30");
+  await form.getByRole("button", { name: t("details.save") }).click();
+  await expect(form.getByRole("status")).toHaveText(t("details.saved"));
+  const [row] = await query<Record<string, string | number>>(
+    `SELECT responsible_organisation, to_char(forecast_start, 'YYYY-MM-DD') AS forecast_start,
+            to_char(forecast_finish, 'YYYY-MM-DD') AS forecast_finish, budget_baseline::text AS budget_baseline,
+            confidence::text AS confidence, confidence_reason, version
+       FROM projects WHERE id = $1`,
+    [project.id],
+  );
+  expect(row).toEqual({
+    responsible_organisation: organisation,
+    forecast_start: "2027-03-01",
+    forecast_finish: "2028-06-30",
+    budget_baseline: "1250000.50",
+    confidence: "AMBER",
+    confidence_reason: "Мердігер кешігуде",
+    version: project.version + 1,
+  });
+});
+
 test("the akimat officer follows their reports on the project page, and the reviewer sees current → proposed", async ({
   page,
   browser,
@@ -116,6 +227,19 @@ test("the akimat officer follows their reports on the project page, and the revi
     await expect(form.getByRole("status")).toContainText(t("fieldReports.submitted"));
   };
   const reports = page.getByTestId("project-field-reports").getByTestId("field-report");
+
+  // A report that breaks a rule (paused without a reason) is not sent, and the form keeps what was typed.
+  const before = await footprint(project.code);
+  await form.locator("#report-status").selectOption("PAUSED");
+  await form.locator("#report-percent").fill("0");
+  await form.locator("#report-comment").fill("Себебін ұмыттым");
+  await form.getByRole("button", { name: t("fieldReports.submit") }).click();
+  await expect(page.getByTestId("error-report-pause-reason")).toHaveText(t("formErrors.pauseReasonRequired"));
+  await expect(form.locator("#report-pause-reason")).toBeFocused();
+  await expect(form.locator("#report-status")).toHaveValue("PAUSED");
+  await expect(form.locator("#report-percent")).toHaveValue("0");
+  await expect(form.locator("#report-comment")).toHaveValue("Себебін ұмыттым");
+  expect(await footprint(project.code), "the refused report was not sent").toBe(before);
 
   await send("Жер мәселесі шешілмеді");
   await expect(reports).toHaveCount(1);
@@ -140,6 +264,8 @@ test("the akimat officer follows their reports on the project page, and the revi
     await expect(card.locator('[data-field="pauseReason"] td').nth(1)).toContainText(t("pauseReasons.LAND"));
     await expect(card).toContainText("Жер мәселесі әлі шешілмеді");
     await expect(card.getByTestId("report-advice")).toHaveText(t("progressChange.report.acceptable"));
+    // How old the report is, in words of the reader's language ("1 минут бұрын").
+    await expect(card.getByTestId("report-age")).toHaveText(/\p{L}/u);
     await card.scrollIntoViewIfNeeded();
     await bothWidths(reviewer, "field-report-review-card");
     await card.getByLabel(t("fieldReports.rejectReason"), { exact: true }).fill(reason);

@@ -109,12 +109,20 @@ export async function reserveAttempt(email: string, ip: string | null, now: Date
 
 /**
  * The password was right: the attempt was no failure. The pair counter of this address starts again; the others
- * give the reservation back (and the lock it may have started).
+ * give the reservation back (and the lock it may have started), and a counter left with no failure is removed, so
+ * a successful sign-in leaves no counter behind that no failure made.
  */
 export async function releaseAttempt(reservation: Reservation): Promise<void> {
   for (const counter of reservation.counters) {
-    if (counter.key.startsWith("pair:")) await prisma.signInThrottle.deleteMany({ where: { key: counter.key } });
-    else
+    if (counter.key.startsWith("pair:")) {
+      await prisma.signInThrottle.deleteMany({ where: { key: counter.key } });
+      continue;
+    }
+    // Only this attempt was counted: the counter goes. Otherwise one failure less (never someone else's row:
+    // the update runs only when the delete found our counter still holding other failures).
+    const removed =
+      await prisma.$executeRaw`DELETE FROM sign_in_throttles WHERE key = ${counter.key} AND failures <= 1`;
+    if (removed === 0)
       await prisma.$executeRaw`
         UPDATE sign_in_throttles SET
           failures = greatest(failures - 1, 0),

@@ -58,6 +58,8 @@ describe("an attacker cannot lock the user out", () => {
     const user = await freshUser("lockout");
     const home = "198.51.100.44";
     expect((await signIn(user.email, PASSWORD, home)).ok).toBe(true);
+    // A right password leaves no counter behind (its reservation is given back, not kept as a row of zero).
+    expect(await prisma.signInThrottle.count({ where: { key: { contains: user.email } } })).toBe(0);
 
     // The attacker keeps failing, from one address and then from many new ones (a botnet).
     for (let attempt = 0; attempt < 6; attempt++) await signIn(user.email, `attacker-guess-${attempt}`, "203.0.113.66");

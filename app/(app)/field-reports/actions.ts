@@ -9,27 +9,9 @@ import { rejectFieldReport } from "@/lib/field-reports/reject-field-report";
 import type { ActionState } from "@/lib/http/action-state";
 import { answerAction, formObject } from "@/lib/http/answer-action";
 import { clientIp } from "@/lib/http/client-ip";
-import { refusalMessageKey } from "@/lib/http/refusals";
+import { refusalInWords, refusalMessageKey } from "@/lib/http/refusals";
 
 const actor = () => requireUser();
-
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
-
-/** A refused acceptance in words: the rule each field breaks, not "this value is not valid". */
-function refusalInWords(t: Translate, refusal: { reason: string; fieldErrors?: Record<string, string> }): string {
-  const errors = Object.entries(refusal.fieldErrors ?? {});
-  if (refusal.reason !== "invalid" || errors.length === 0) return t(refusalMessageKey(refusal.reason) as "app.name");
-  return errors
-    .map(([field, key]) => {
-      const label = t.has(`progressChange.fields.${field}` as "app.name")
-        ? `${t(`progressChange.fields.${field}` as "app.name")}: `
-        : "";
-      return (
-        label + t(t.has(`formErrors.${key}` as "app.name") ? (`formErrors.${key}` as "app.name") : "formErrors.invalid")
-      );
-    })
-    .join(" ");
-}
 
 export async function acceptFieldReportAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await actor();
