@@ -128,7 +128,7 @@ export async function ReportDocument({
           {scopeName} · {period} · {filters}
         </p>
         <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
-          <div>
+          <div className="overflow-x-auto print:overflow-visible">
             <DataTable
               head={["", t("reports.atStart"), t("reports.atEnd"), t("periodReport.change")]}
               rows={[...headlineRows, [t("periodReport.openBlockers"), "", number(report.openBlockers.total), ""]]}
