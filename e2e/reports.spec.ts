@@ -100,7 +100,9 @@ test.describe("period reports", () => {
     await expect(summary.getByRole("img", { name: messages.periodReport.completionByHorizon })).toBeVisible();
     for (const list of ["completed", "turned", "blockers"])
       await expect(page.getByTestId(`summary-${list}`)).toBeVisible();
-    const savedBefore = await query<{ n: number }>("SELECT count(*)::int AS n FROM saved_reports");
+    // Counted for this user only: other tests (the manager's download) save reports at the same time.
+    const mine = `FROM saved_reports s JOIN users u ON u.id = s.created_by_id WHERE u.email = '${DEMO.ministry}'`;
+    const savedBefore = await query<{ n: number }>(`SELECT count(*)::int AS n ${mine}`);
 
     const download = page.waitForEvent("download", { timeout: 90_000 });
     await page.getByTestId("download-pdf").click();
@@ -128,9 +130,7 @@ test.describe("period reports", () => {
     expect(pdf.title).toContain("01.07.2026 — 30.09.2026");
 
     await expect(page.getByTestId("saved-reports").getByRole("link").first()).toContainText("01.07.2026 — 30.09.2026");
-    const [saved] = await query<{ id: number; n: number }>(
-      "SELECT max(id)::int AS id, count(*)::int AS n FROM saved_reports",
-    );
+    const [saved] = await query<{ id: number; n: number }>(`SELECT max(s.id)::int AS id, count(*)::int AS n ${mine}`);
     expect(saved!.n).toBe(savedBefore[0]!.n + 1);
     const reopened = await page.request.get(`/reports/saved/${saved!.id}`);
     expect(reopened.status()).toBe(200);
