@@ -15,6 +15,7 @@ export type Action =
   | "fieldReport.review"
   | "report.view"
   | "report.export"
+  | "report.openSaved"
   | "user.manage"
   | "audit.read"
   | "catalog.sourceCheck"
@@ -34,6 +35,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "fieldReport.review",
     "report.view",
     "report.export",
+    "report.openSaved",
     "user.manage",
     "audit.read",
     "catalog.sourceCheck",
@@ -51,6 +53,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "fieldReport.review",
     "report.view",
     "report.export",
+    "report.openSaved",
     "audit.read",
     "catalog.sourceCheck",
     "milestone.edit",
@@ -64,17 +67,30 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "fieldReport.submit",
     "report.view",
     "report.export",
+    "report.openSaved",
     "catalog.sourceCheck",
     "blocker.raise",
     "blocker.updateOwn",
     "project.watch",
   ],
-  MANAGER: ["project.view", "report.view", "report.export", "audit.read", "catalog.sourceCheck", "project.watch"],
+  MANAGER: [
+    "project.view",
+    "report.view",
+    "report.export",
+    "report.openSaved",
+    "audit.read",
+    "catalog.sourceCheck",
+    "project.watch",
+  ],
 };
 
-/** Actions about one project that an akimat officer may take only within their own oblast. */
+/**
+ * Actions about one project (or a saved report: its oblast, none for the region's) that an akimat officer may take
+ * only within their own oblast.
+ */
 const OBLAST_BOUND_ACTIONS: readonly Action[] = [
   "project.view",
+  "report.openSaved",
   "fieldReport.submit",
   "blocker.raise",
   "blocker.updateOwn",

@@ -249,14 +249,25 @@ export type GroupRow = {
   averagePercent: number;
 };
 
-async function groupsAt(user: Actor, query: TReportQuery, moment: Date, by: "oblast" | "sector"): Promise<GroupRow[]> {
+async function groupsAt(
+  user: Actor,
+  query: TReportQuery,
+  moment: Date,
+  by: "oblast" | "sector" | "horizon",
+): Promise<GroupRow[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>(
-    by === "oblast"
-      ? Prisma.sql`SELECT o.code, o.name_kk, o.name_ru, o.name_en, count(*) AS total, count(*) FILTER (WHERE s.status = 'COMPLETED') AS completed,
+    by === "horizon"
+      ? Prisma.sql`SELECT coalesce(s.horizon::text, 'none') AS code, coalesce(s.horizon::text, 'none') AS name_kk,
+          coalesce(s.horizon::text, 'none') AS name_ru, coalesce(s.horizon::text, 'none') AS name_en, count(*) AS total,
+          count(*) FILTER (WHERE s.status = 'COMPLETED') AS completed,
+          count(*) FILTER (WHERE s.status IN ('DESIGN', 'IN_PROGRESS')) AS in_progress, coalesce(avg(s.percent), 0)::float AS average_percent
+          FROM (${stateAt(user, query, moment)}) s GROUP BY s.horizon ORDER BY s.horizon NULLS LAST`
+      : by === "oblast"
+        ? Prisma.sql`SELECT o.code, o.name_kk, o.name_ru, o.name_en, count(*) AS total, count(*) FILTER (WHERE s.status = 'COMPLETED') AS completed,
           count(*) FILTER (WHERE s.status IN ('DESIGN', 'IN_PROGRESS')) AS in_progress, coalesce(avg(s.percent), 0)::float AS average_percent
           FROM (${stateAt(user, query, moment)}) s JOIN project_oblasts po ON po.project_id = s.id JOIN oblasts o ON o.id = po.oblast_id
           GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en ORDER BY o.id`
-      : Prisma.sql`SELECT sec.code, sec.name_kk, sec.name_ru, sec.name_en, count(*) AS total, count(*) FILTER (WHERE s.status = 'COMPLETED') AS completed,
+        : Prisma.sql`SELECT sec.code, sec.name_kk, sec.name_ru, sec.name_en, count(*) AS total, count(*) FILTER (WHERE s.status = 'COMPLETED') AS completed,
           count(*) FILTER (WHERE s.status IN ('DESIGN', 'IN_PROGRESS')) AS in_progress, coalesce(avg(s.percent), 0)::float AS average_percent
           FROM (${stateAt(user, query, moment)}) s JOIN categories c ON c.id = s.category_id JOIN sectors sec ON sec.id = c.sector_id
           GROUP BY sec.id, sec.code, sec.name_kk, sec.name_ru, sec.name_en, sec.sort_order ORDER BY sec.sort_order`,
@@ -276,6 +287,86 @@ async function groupsAt(user: Actor, query: TReportQuery, moment: Date, by: "obl
 /** Rows of the changes table (and of the completed list) per page on screen; exports take every row. */
 export const REPORT_PAGE_SIZE = 100;
 
+export type TurnedProject = {
+  code: string;
+  nameKk: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  status: ProjectStatusCode;
+  percent: number;
+  turnedRed: boolean;
+  becameOverdue: boolean;
+};
+
+/** Projects that turned RED, or became overdue, during the period (not so at its start, so at its end). */
+async function turnedIn(user: Actor, query: TReportQuery, from: Date, to: Date): Promise<TurnedProject[]> {
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT p.code, p.name_kk, p.name_ru, p.name_en, e.status, e.percent,
+      (e.confidence::text = 'RED' AND coalesce(b.confidence::text, '') <> 'RED' AND e.status NOT IN ('COMPLETED', 'CANCELLED'))
+        AS turned_red,
+      (${figureSql("overdue", query.to, "e")} AND NOT ${figureSql("overdue", query.from, "b")}) AS became_overdue
+    FROM (${stateAt(user, query, to)}) e JOIN (${stateAt(user, query, from)}) b ON b.id = e.id
+    JOIN projects p ON p.id = e.id
+    WHERE (e.confidence::text = 'RED' AND coalesce(b.confidence::text, '') <> 'RED' AND e.status NOT IN ('COMPLETED', 'CANCELLED'))
+       OR (${figureSql("overdue", query.to, "e")} AND NOT ${figureSql("overdue", query.from, "b")})
+    ORDER BY p.code LIMIT 500`);
+  return rows.map((row) => ({
+    code: String(row.code),
+    nameKk: String(row.name_kk),
+    nameRu: row.name_ru as string | null,
+    nameEn: row.name_en as string | null,
+    status: row.status as ProjectStatusCode,
+    percent: num(row.percent),
+    turnedRed: Boolean(row.turned_red),
+    becameOverdue: Boolean(row.became_overdue),
+  }));
+}
+
+export type OpenBlocker = {
+  code: string;
+  nameKk: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  category: string;
+  description: string;
+  escalation: string;
+  dueDate: string | null;
+};
+
+/**
+ * Blockers open at the period's end (their last version recorded before it is OPEN or IN_HAND), the most escalated
+ * and the longest due first; `total` counts them all.
+ */
+async function openBlockersAt(
+  user: Actor,
+  query: TReportQuery,
+  moment: Date,
+): Promise<{ total: number; top: OpenBlocker[] }> {
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT p.code, p.name_kk, p.name_ru, p.name_en, c.category::text AS category, c.description,
+      c.escalation::text AS escalation, to_char(c.due_date, 'YYYY-MM-DD') AS due_date, count(*) OVER () AS total
+    FROM blockers bl JOIN projects p ON p.id = bl.project_id
+    JOIN LATERAL (
+      SELECT x.* FROM blocker_changes x WHERE x.blocker_id = bl.id AND x.at < ${moment}
+      ORDER BY x.at DESC, x.id DESC LIMIT 1
+    ) c ON TRUE
+    WHERE ${projectFilter(user, query)} AND c.status IN ('OPEN', 'IN_HAND')
+    ORDER BY c.escalation DESC, c.due_date NULLS LAST, bl.id LIMIT 5`);
+  return {
+    total: rows.length ? num(rows[0]!.total) : 0,
+    top: rows.map((row) => ({
+      code: String(row.code),
+      nameKk: String(row.name_kk),
+      nameRu: row.name_ru as string | null,
+      nameEn: row.name_en as string | null,
+      category: String(row.category),
+      description: String(row.description),
+      escalation: String(row.escalation),
+      dueDate: row.due_date as string | null,
+    })),
+  };
+}
+
 export type PeriodReport = {
   query: TReportQuery;
   start: PeriodFigures;
@@ -292,6 +383,10 @@ export type PeriodReport = {
   attention: AttentionProject[];
   byOblast: GroupRow[];
   bySector: GroupRow[];
+  /** By horizon year; `code` is the year or "none". */
+  byHorizon: GroupRow[];
+  turned: TurnedProject[];
+  openBlockers: { total: number; top: OpenBlocker[] };
 };
 
 /**
@@ -317,18 +412,22 @@ export async function buildPeriodReport(
   const paged = options.page !== undefined;
   const page = paged ? Math.max(1, Math.floor(options.page!)) : 1;
   const size = Math.max(1, Math.floor(options.pageSize ?? REPORT_PAGE_SIZE));
-  const [start, end, changes, completed, attention, byOblast, bySector] = await Promise.all([
-    figuresAt(user, query, from, query.from),
-    figuresAt(user, query, to, query.to),
-    changesIn(user, query, from, to, {
-      completedOnly: false,
-      slice: paged ? { limit: size, offset: (page - 1) * size } : null,
-    }),
-    paged ? changesIn(user, query, from, to, { completedOnly: true, slice: { limit: size, offset: 0 } }) : null,
-    attentionAt(user, query, query.to, to),
-    groupsAt(user, query, to, "oblast"),
-    groupsAt(user, query, to, "sector"),
-  ]);
+  const [start, end, changes, completed, attention, byOblast, bySector, byHorizon, turned, openBlockers] =
+    await Promise.all([
+      figuresAt(user, query, from, query.from),
+      figuresAt(user, query, to, query.to),
+      changesIn(user, query, from, to, {
+        completedOnly: false,
+        slice: paged ? { limit: size, offset: (page - 1) * size } : null,
+      }),
+      paged ? changesIn(user, query, from, to, { completedOnly: true, slice: { limit: size, offset: 0 } }) : null,
+      attentionAt(user, query, query.to, to),
+      groupsAt(user, query, to, "oblast"),
+      groupsAt(user, query, to, "sector"),
+      groupsAt(user, query, to, "horizon"),
+      turnedIn(user, query, from, to),
+      openBlockersAt(user, query, to),
+    ]);
   const completedInPeriod =
     completed?.rows ??
     changes.rows.filter((change) => change.toStatus === "COMPLETED" && change.fromStatus !== "COMPLETED");
@@ -345,5 +444,8 @@ export async function buildPeriodReport(
     attention,
     byOblast,
     bySector,
+    byHorizon,
+    turned,
+    openBlockers,
   };
 }

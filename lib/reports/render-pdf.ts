@@ -58,7 +58,27 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-async function printPage(url: string, cookie: string, header: string, signal: AbortSignal): Promise<Buffer> {
+/** What the PDF's running header and footer say (already translated); `pageOf` holds "{page}" and "{pages}". */
+export type PdfFrame = { header: string; pageOf: string };
+
+const FRAME_STYLE = "font-size:8px;width:100%;padding:0 12mm;color:#334155;font-family:sans-serif";
+
+/** Chromium's header and footer templates: the header line on every page, one "page X of Y" at the foot. */
+export function frameTemplates(frame: PdfFrame): { headerTemplate: string; footerTemplate: string } {
+  const pageOf = escapeHtml(frame.pageOf)
+    .replace("{page}", '<span class="pageNumber"></span>')
+    .replace("{pages}", '<span class="totalPages"></span>');
+  return {
+    headerTemplate: `<div style="${FRAME_STYLE}">${escapeHtml(frame.header)}</div>`,
+    footerTemplate: `<div style="${FRAME_STYLE};text-align:right">${pageOf}</div>`,
+  };
+}
+
+// The printed page's own page counter (globals.css, for printing from the browser) is switched off in the PDF,
+// where Chromium's footer numbers the pages: one page-number style, printed once.
+const PDF_ONLY_STYLE = "@page { @bottom-right { content: none; } }";
+
+async function printPage(url: string, cookie: string, frame: PdfFrame, signal: AbortSignal): Promise<Buffer> {
   const context = await (await browser()).newContext({ extraHTTPHeaders: { cookie } });
   // Stopped by the queue (too slow): closing the context makes the pending goto/pdf fail at once.
   const stop = () => void context.close().catch(() => {});
@@ -70,13 +90,18 @@ async function printPage(url: string, cookie: string, header: string, signal: Ab
     await page.emulateMedia({ media: "print" });
     const response = await page.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
     if (!response?.ok()) throw new Error(`the report page answered ${response?.status() ?? "nothing"}`);
+    await page.addStyleTag({ content: PDF_ONLY_STYLE });
     return await page.pdf({
       format: "A4",
       printBackground: true,
-      margin: { top: "20mm", bottom: "18mm", left: "12mm", right: "12mm" },
+      // Sections the page marks as wide (@page wide, landscape) print across; the rest is A4 portrait.
+      preferCSSPageSize: true,
+      margin: { top: "20mm", bottom: "16mm", left: "12mm", right: "12mm" },
       displayHeaderFooter: true,
-      headerTemplate: `<div style="font-size:8px;width:100%;padding:0 12mm;color:#334155;font-family:sans-serif">${escapeHtml(header)}</div>`,
-      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 12mm;text-align:right;color:#334155;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+      ...frameTemplates(frame),
+      // The title comes from the page's <title>; headings become the PDF's bookmarks (outline needs a tagged PDF).
+      tagged: true,
+      outline: true,
     });
   } finally {
     renderer.openPages--;
@@ -94,8 +119,8 @@ async function printPage(url: string, cookie: string, header: string, signal: Ab
 export function renderPdf(
   url: string,
   cookie: string,
-  header: string,
+  frame: PdfFrame,
   options: { owner?: string | number; queue?: RenderQueue } = {},
 ): Promise<Buffer> {
-  return (options.queue ?? pdfQueue).run(options.owner ?? cookie, (signal) => printPage(url, cookie, header, signal));
+  return (options.queue ?? pdfQueue).run(options.owner ?? cookie, (signal) => printPage(url, cookie, frame, signal));
 }

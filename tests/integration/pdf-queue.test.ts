@@ -10,6 +10,7 @@ import { createRenderQueue, RenderBusyError, RenderTimeoutError } from "@/lib/re
 
 let server: http.Server;
 let base: string;
+const FRAME = { header: "header", pageOf: "page {page} of {pages}" };
 const hanging: http.ServerResponse[] = [];
 
 beforeAll(async () => {
@@ -49,7 +50,7 @@ describe("PDF rendering", { timeout: 90_000 }, () => {
       peakBrowsers = Math.max(peakBrowsers, chromiumBrowsers());
     }, 200);
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, user) => renderPdf(`${base}/slow`, "", "header", { owner: user, queue })),
+      Array.from({ length: 8 }, (_, user) => renderPdf(`${base}/slow`, "", FRAME, { owner: user, queue })),
     );
     clearInterval(watch);
     const printed = results.filter((result) => result.status === "fulfilled");
@@ -72,32 +73,30 @@ describe("PDF rendering", { timeout: 90_000 }, () => {
 
   it("one user gets one PDF at a time: a second while the first prints is refused", async () => {
     const queue = createRenderQueue({ concurrent: 2, queued: 4, perOwner: 1, timeoutMs: 30_000 });
-    const first = renderPdf(`${base}/slow`, "", "header", { owner: 7, queue });
-    await expect(renderPdf(`${base}/`, "", "header", { owner: 7, queue })).rejects.toBeInstanceOf(RenderBusyError);
-    await expect(renderPdf(`${base}/`, "", "header", { owner: 8, queue })).resolves.toBeInstanceOf(Buffer);
+    const first = renderPdf(`${base}/slow`, "", FRAME, { owner: 7, queue });
+    await expect(renderPdf(`${base}/`, "", FRAME, { owner: 7, queue })).rejects.toBeInstanceOf(RenderBusyError);
+    await expect(renderPdf(`${base}/`, "", FRAME, { owner: 8, queue })).resolves.toBeInstanceOf(Buffer);
     await first;
-    await expect(renderPdf(`${base}/`, "", "header", { owner: 7, queue })).resolves.toBeInstanceOf(Buffer);
+    await expect(renderPdf(`${base}/`, "", FRAME, { owner: 7, queue })).resolves.toBeInstanceOf(Buffer);
   });
 
   it("a print that hangs is stopped after its time, its page closed and its slot freed", async () => {
     const queue = createRenderQueue({ concurrent: 1, queued: 0, perOwner: 1, timeoutMs: 2000 });
     const started = Date.now();
-    await expect(renderPdf(`${base}/hang`, "", "header", { owner: 1, queue })).rejects.toBeInstanceOf(
-      RenderTimeoutError,
-    );
+    await expect(renderPdf(`${base}/hang`, "", FRAME, { owner: 1, queue })).rejects.toBeInstanceOf(RenderTimeoutError);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(queue.stats()).toEqual({ running: 0, waiting: 0, owners: 0 });
     await new Promise((resolve) => setTimeout(resolve, 500)); // the context closes in the background
     expect(pdfRendererStats().openPages).toBe(0);
     // The only slot serves the next request at once.
-    await expect(renderPdf(`${base}/`, "", "header", { owner: 2, queue })).resolves.toBeInstanceOf(Buffer);
+    await expect(renderPdf(`${base}/`, "", FRAME, { owner: 2, queue })).resolves.toBeInstanceOf(Buffer);
   });
 
   it("a browser that died is launched again on the next print", async () => {
-    await renderPdf(`${base}/`, "", "header", { owner: "a" });
+    await renderPdf(`${base}/`, "", FRAME, { owner: "a" });
     const launches = pdfRendererStats().launches;
     await closePdfBrowser(); // as if Chromium had crashed
-    await expect(renderPdf(`${base}/`, "", "header", { owner: "a" })).resolves.toBeInstanceOf(Buffer);
+    await expect(renderPdf(`${base}/`, "", FRAME, { owner: "a" })).resolves.toBeInstanceOf(Buffer);
     expect(pdfRendererStats().launches).toBe(launches + 1);
   });
 });

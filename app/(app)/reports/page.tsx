@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ExportLinks } from "@/components/export-links";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { Suspense } from "react";
-import { CompletionChart } from "@/components/charts/lazy-charts";
-import { DataTable } from "@/components/data-table";
-import { Pagination } from "@/components/pagination";
+import { PdfButton } from "@/components/reports/pdf-button";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/current-user";
-import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
-import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
+import { KIND_CHOICES } from "@/lib/figures/figure-names";
 import { can } from "@/lib/auth/permissions";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { OBLASTS, SECTORS } from "@/lib/reference-data";
-import { buildPeriodReport, type PeriodFigures } from "@/lib/reports/period-report";
+import { buildPeriodReport } from "@/lib/reports/period-report";
+import { reportPeriod, reportScopeName } from "@/lib/reports/report-frame";
 import {
   parseReportPage,
   parseReportQuery,
@@ -23,10 +20,19 @@ import {
   reportSearchParams,
   type TReportQuery,
 } from "@/lib/reports/report-query";
-import { reportTables } from "@/lib/reports/report-tables";
+import { listSavedReports } from "@/lib/reports/saved-reports";
+import { ReportDocument } from "./report-document";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("reports"))("title") };
+/** The title names scope and period: it is the printed PDF's title too. */
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<Metadata> {
+  const [t, locale, user] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, requireUser()]);
+  const requested = parseReportQuery(await searchParams);
+  const query = user.oblastCode ? { ...requested, scope: user.oblastCode as TReportQuery["scope"] } : requested;
+  return { title: `${t("reports.title")} · ${reportScopeName(t, locale, query)} · ${reportPeriod(locale, query)}` };
 }
 
 export default async function ReportsPage({
@@ -38,19 +44,17 @@ export default async function ReportsPage({
   if (!can(user, "report.view")) forbidden();
   const raw = await searchParams;
   const requested = parseReportQuery(raw);
-  const page = parseReportPage(raw);
+  // On screen the changes come a page at a time; the PDF renderer asks for the whole report (`whole=1`).
+  const page = raw.whole === "1" ? undefined : parseReportPage(raw);
   // An akimat officer's report is always their own oblast's (buildPeriodReport applies the same rule to the data).
   const query: TReportQuery = user.oblastCode
     ? { ...requested, scope: user.oblastCode as TReportQuery["scope"] }
     : requested;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
   const params = reportSearchParams(query);
-  const scopeName =
-    query.scope === "region"
-      ? t("dashboard.scopeRegion")
-      : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
+  const scopeName = reportScopeName(t, locale, query);
   const quick = quickPeriods(todayInKazakhstan());
-  const dates = `${formatDate(locale, query.from)} — ${formatDate(locale, query.to)}`;
+  const dates = reportPeriod(locale, query);
 
   return (
     <article className="report">
@@ -189,18 +193,26 @@ export default async function ReportsPage({
             {t("reports.build")}
           </button>
           <PrintButton label={t("reports.print")} />
-          <a
-            href={`/reports/pdf?${params.toString()}`}
-            className="rounded border border-slate-400 px-3 py-2 text-sm font-semibold hover:border-brand"
-            data-testid="download-pdf"
-          >
-            {t("reports.downloadPdf")}
-          </a>
+          {can(user, "report.export") && (
+            <PdfButton
+              action={`/reports/pdf?${params.toString()}`}
+              labels={{
+                download: t("periodReport.generatePdf"),
+                rendering: t("periodReport.rendering"),
+                done: t("periodReport.saved"),
+                failed: t("periodReport.renderFailed"),
+              }}
+            />
+          )}
           <a href={`/reports/oc4ids`} className="rounded border border-slate-400 px-3 py-2 text-sm hover:border-brand">
             {t("reports.oc4ids")}
           </a>
         </div>
       </form>
+
+      <Suspense fallback={null}>
+        <SavedReports user={user} />
+      </Suspense>
 
       {/* The header and the form paint at once; the report's figures, tables and charts stream in when built. */}
       <Suspense fallback={<ReportSkeleton />}>
@@ -211,8 +223,8 @@ export default async function ReportsPage({
 }
 
 /**
- * The report itself: the history queries, then the figures, the period's changes (a page of them: at 100 000
- * projects a quarter changes tens of thousands; the exports hold every row), the tables and the charts.
+ * The report itself, streamed in when its history queries are done. With a page, the period's changes are that page
+ * of them (at 100 000 projects a quarter changes tens of thousands; the exports and the PDF hold every row).
  */
 async function ReportBody({
   user,
@@ -223,127 +235,57 @@ async function ReportBody({
   user: Awaited<ReturnType<typeof requireUser>>;
   requested: TReportQuery;
   params: URLSearchParams;
-  page: number;
+  page: number | undefined;
 }) {
-  const [report, t, format, locale] = await Promise.all([
-    buildPeriodReport(user, requested, { page }),
+  const [report, t, locale] = await Promise.all([
+    buildPeriodReport(user, requested, page === undefined ? {} : { page }),
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+  ]);
+  if (!report) forbidden();
+  return (
+    <ReportDocument
+      report={report}
+      locale={locale}
+      scopeName={reportScopeName(t, locale, report.query)}
+      period={reportPeriod(locale, report.query)}
+      params={params}
+    />
+  );
+}
+
+/** The saved reports the user may open, newest first: each re-opens exactly as it was generated. */
+async function SavedReports({ user }: { user: Awaited<ReturnType<typeof requireUser>> }) {
+  const [saved, t, format, locale] = await Promise.all([
+    listSavedReports(user),
     getTranslations(),
     getFormatter(),
     getLocale() as Promise<Locale>,
   ]);
-  if (!report) forbidden();
-  const tables = reportTables(
-    report,
-    (key, values) => t(key as "reports.title", values as Record<string, string>),
-    locale,
-  );
-  const figureRows = (
-    ["total", "completed", "inProgress", "notStarted", "paused", "cancelled", "averagePercent"] as const
-  ).map((key) => {
-    const value = (figures: PeriodFigures) =>
-      key === "averagePercent" ? `${format.number(figures[key])}%` : format.number(figures[key]);
-    return [
-      t(key === "averagePercent" ? "dashboard.averageCompletion" : `dashboard.${key}`),
-      value(report.start),
-      value(report.end),
-    ];
-  });
   return (
-    <>
-      <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
-        <h2 className="mb-2 text-lg font-semibold">{t("reports.figures")}</h2>
-        <DataTable
-          head={["", t("reports.atStart"), t("reports.atEnd")]}
-          rows={figureRows}
-          caption={t("reports.figures")}
-        />
-      </section>
-
-      <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 text-lg font-semibold">
-          {t("reports.completedInPeriod", { count: report.completedTotal })}
-        </h2>
-        {report.completedInPeriod.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("reports.noneCompleted")}</p>
-        ) : (
-          <ul className="list-disc pl-5 text-sm">
-            {report.completedInPeriod.map((project) => (
-              <li key={project.code}>
-                <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand">
-                  {project.code}
-                </Link>{" "}
-                {localizedName(project, locale)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {report.completedTotal > report.completedInPeriod.length && (
-          <p className="mt-2 text-sm text-slate-600" data-testid="completed-more">
-            {t("reportPaging.completedMore", {
-              shown: report.completedInPeriod.length,
-              total: report.completedTotal,
-              table: t("reports.changes"),
-            })}
-          </p>
-        )}
-      </section>
-
-      {tables.map((table) => (
-        <section
-          key={table.key}
-          className="mb-6 rounded-lg border border-slate-200 bg-white p-4"
-          data-testid={`report-table-${table.key}`}
-        >
-          <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="text-lg font-semibold">
-              {table.title}{" "}
-              <span className="text-sm font-normal text-slate-600" data-testid={`report-count-${table.key}`}>
-                ({formatNumber(locale, table.key === "changes" ? report.changesTotal : table.rows.length)})
+    <section className="no-print mb-6 rounded-lg border border-slate-200 bg-white p-4" data-testid="saved-reports">
+      <h2 className="mb-2 text-lg font-semibold">{t("periodReport.saved")}</h2>
+      {saved.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("periodReport.noneSaved")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 text-sm">
+          {saved.map((entry) => (
+            <li key={entry.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+              <a href={`/reports/saved/${entry.id}`} className="font-semibold text-brand underline">
+                {reportScopeName(t, locale, entry)} · {reportPeriod(locale, entry)}
+              </a>
+              <span className="text-xs text-slate-600">
+                {t("reports.generated", {
+                  at: format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                  by: entry.createdBy,
+                })}{" "}
+                · {t("periodReport.size", { kb: Math.max(1, Math.round(entry.pdfBytes / 1024)) })}
               </span>
-            </h2>
-            <span className="no-print flex gap-2 text-sm">
-              <ExportLinks
-                path="/reports/export"
-                params={{ ...Object.fromEntries(params), table: table.key }}
-                locale={locale}
-                labels={{ otherSeparator: t("exports.otherSeparator") }}
-              />
-            </span>
-          </div>
-          {table.rows.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("reports.emptyTable")}</p>
-          ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.title}>
-              <DataTable head={table.header} rows={table.rows} caption={table.title} />
-            </div>
-          )}
-          {table.key === "changes" && report.pages > 1 && (
-            <div className="no-print" data-testid="changes-pagination">
-              <Pagination page={report.page} pages={report.pages} params={Object.fromEntries(params)} />
-              <p className="mt-1 text-xs text-slate-600">{t("reportPaging.exportHasAll")}</p>
-            </div>
-          )}
-          {table.key === "oblasts" && (
-            <p className="mt-2 text-xs text-slate-600" data-testid="inter-oblast-note">
-              * {t("figures.interOblastNote")}
-            </p>
-          )}
-        </section>
-      ))}
-
-      <div className="grid gap-4 lg:grid-cols-2 break-inside-avoid">
-        <CompletionChart
-          title={t("dashboard.completionByOblast")}
-          groupLabel={t("projects.oblast")}
-          groups={report.byOblast.map((row) => ({ ...row, name: localizedName(row, locale), href: null }))}
-        />
-        <CompletionChart
-          title={t("reports.completionBySector")}
-          groupLabel={t("projects.sector")}
-          groups={report.bySector.map((row) => ({ ...row, name: localizedName(row, locale), href: null }))}
-        />
-      </div>
-    </>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

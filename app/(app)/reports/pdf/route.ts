@@ -1,31 +1,38 @@
 import { getFormatter, getLocale } from "next-intl/server";
+import { clientIp } from "@/lib/http/client-ip";
 import { Refused, withUser } from "@/lib/http/with-user";
-import { localizedName, type Locale } from "@/lib/i18n/locales";
-import { OBLASTS } from "@/lib/reference-data";
-import { buildPeriodReport } from "@/lib/reports/period-report";
+import type { Locale } from "@/lib/i18n/locales";
+import { reportFrameHeader } from "@/lib/reports/report-frame";
 import { parseReportQuery, reportSearchParams } from "@/lib/reports/report-query";
 import { renderPdf } from "@/lib/reports/render-pdf";
 import { RenderBusyError, RenderTimeoutError } from "@/lib/reports/render-queue";
+import { saveReport } from "@/lib/reports/saved-reports";
 
-export const GET = withUser({ permission: "report.export" }, async ({ request, user, query: params, t }) => {
+// Generating a report's PDF saves it (parameters, figures, PDF, who and when): a POST from the reports page (its
+// button shows progress while the PDF renders; without JavaScript the form posts and the browser downloads).
+export const POST = withUser({ permission: "report.export", sameOrigin: true }, async (context) => {
+  const { request, user, query: params, t } = context;
   const url = new URL(request.url);
-  const report = await buildPeriodReport(user, parseReportQuery(params));
-  if (!report) throw new Refused("forbidden");
-  const [format, locale] = await Promise.all([getFormatter(), getLocale() as Promise<Locale>]);
-  const { query } = report;
-  const scope =
-    query.scope === "region"
-      ? t("dashboard.scopeRegion")
-      : localizedName(OBLASTS.find((oblast) => oblast.code === query.scope)!, locale);
-  const header = `${t("app.name")} · ${t("reports.title")} · ${scope} · ${query.from} — ${query.to} · ${t("reports.generated", { at: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }), by: user.name })}`;
-  // The page is rendered by this same server (the origin the request came in on), as this user, in its turn.
-  let pdf: Buffer;
+  const [format, locale, ip] = await Promise.all([getFormatter(), getLocale() as Promise<Locale>, clientIp()]);
+  const generatedAt = format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" });
+  let saved: Awaited<ReturnType<typeof saveReport>>;
   try {
-    pdf = await renderPdf(
-      `${url.origin}/reports?${reportSearchParams(query).toString()}`,
-      request.headers.get("cookie") ?? "",
-      header,
-      { owner: user.id },
+    saved = await saveReport(
+      user,
+      parseReportQuery(params),
+      locale,
+      // The page is rendered by this same server (the origin the request came in on), as this user, in its turn.
+      (report) =>
+        renderPdf(
+          `${url.origin}/reports?${reportSearchParams(report.query).toString()}&whole=1`,
+          request.headers.get("cookie") ?? "",
+          {
+            header: reportFrameHeader(t, locale, report.query, generatedAt, user.name),
+            pageOf: t("periodReport.pageOf", { page: "{page}", pages: "{pages}" }),
+          },
+          { owner: user.id },
+        ),
+      ip,
     );
   } catch (error) {
     const text = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
@@ -38,11 +45,14 @@ export const GET = withUser({ permission: "report.export" }, async ({ request, u
       return new Response(t("renderQueue.timeout"), { status: 503, headers: { ...text, "Retry-After": "30" } });
     throw error;
   }
-  return new Response(new Uint8Array(pdf), {
+  if (!saved) throw new Refused("forbidden");
+  const { query } = saved.report;
+  return new Response(new Uint8Array(saved.pdf), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="batys-report-${query.scope}-${query.from}-${query.to}.pdf"`,
       "Cache-Control": "no-store",
+      "X-Saved-Report": String(saved.id),
     },
   });
 });

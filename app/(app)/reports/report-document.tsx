@@ -1,0 +1,264 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { ExportLinks } from "@/components/export-links";
+import { Pagination } from "@/components/pagination";
+import { ReportBars } from "@/components/reports/report-bars";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
+import { localizedName, type Locale } from "@/lib/i18n/locales";
+import type { PeriodFigures, PeriodReport } from "@/lib/reports/period-report";
+import { reportTables } from "@/lib/reports/report-tables";
+
+const SHORT_LIST = 5;
+const HEADLINE: (keyof PeriodFigures)[] = [
+  "total",
+  "completed",
+  "inProgress",
+  "design",
+  "notStarted",
+  "paused",
+  "overdue",
+  "atRisk",
+  "stalled",
+  "averagePercent",
+];
+
+/**
+ * The period report as leadership reads it: page 1 an executive summary (scope, period, headline figures with their
+ * change, the completion charts, three short lists), then the tables by oblast and by sector, then the exceptions
+ * with their latest comment, then the project-by-project changes as an annex (landscape when printed). Each
+ * section's h2 becomes a bookmark of the PDF.
+ */
+export async function ReportDocument({
+  report,
+  locale,
+  scopeName,
+  period,
+  params,
+}: {
+  report: PeriodReport;
+  locale: Locale;
+  scopeName: string;
+  period: string;
+  params: URLSearchParams | null;
+}) {
+  const t = await getTranslations();
+  const tables = reportTables(
+    report,
+    (key, values) => t(key as "reports.title", values as Record<string, string>),
+    locale,
+  );
+  const table = (key: string) => tables.find((candidate) => candidate.key === key)!;
+  const number = (value: number) => formatNumber(locale, value);
+  const signed = (value: number) => (value > 0 ? `+${number(value)}` : value === 0 ? "±0" : number(value));
+  const headlineRows = HEADLINE.map((key) => {
+    const percent = key === "averagePercent";
+    const show = (value: number) => (percent ? formatPercent(locale, value) : number(value));
+    const change = Math.round((report.end[key] - report.start[key]) * 10) / 10;
+    return [
+      t(percent ? "dashboard.averageCompletion" : `figures.label.${key}`),
+      show(report.start[key]),
+      show(report.end[key]),
+      percent ? `${signed(change)} ${t("periodReport.points")}` : signed(change),
+    ];
+  });
+  const horizonName = (code: string) => (code === "none" ? t("horizon.none") : code);
+  const more = (count: number) =>
+    count > SHORT_LIST ? (
+      <li className="text-slate-600">{t("periodReport.andMore", { count: count - SHORT_LIST })}</li>
+    ) : null;
+  const name = (project: { nameKk: string; nameRu: string | null; nameEn: string | null }) =>
+    localizedName(project, locale);
+  const filters = [
+    t(`figures.kind.${report.query.kind}`),
+    report.query.horizons.length ? report.query.horizons.map(horizonName).join(", ") : t("periodReport.allHorizons"),
+    report.query.sectors.length
+      ? t("periodReport.sectorsChosen", { count: report.query.sectors.length })
+      : t("periodReport.allSectors"),
+  ].join(" · ");
+
+  const tableSection = (key: string, options: { note?: string } = {}) => {
+    const data = table(key);
+    return (
+      <div className="mb-6" data-testid={`report-table-${key}`}>
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h3 className="text-base font-semibold">
+            {data.title}{" "}
+            <span className="text-sm font-normal text-slate-600" data-testid={`report-count-${key}`}>
+              ({number(key === "changes" ? report.changesTotal : data.rows.length)})
+            </span>
+          </h3>
+          {params && (
+            <span className="no-print flex gap-2 text-sm">
+              <ExportLinks
+                path="/reports/export"
+                params={{ ...Object.fromEntries(params), table: key }}
+                locale={locale}
+                labels={{ otherSeparator: t("exports.otherSeparator") }}
+              />
+            </span>
+          )}
+        </div>
+        {data.rows.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("reports.emptyTable")}</p>
+        ) : (
+          <div
+            className="report-table overflow-x-auto print:overflow-visible"
+            tabIndex={0}
+            role="region"
+            aria-label={data.title}
+          >
+            <DataTable head={data.header} rows={data.rows} caption={data.title} />
+          </div>
+        )}
+        {key === "changes" && report.pages > 1 && params && (
+          <div className="no-print" data-testid="changes-pagination">
+            <Pagination page={report.page} pages={report.pages} params={Object.fromEntries(params)} />
+            <p className="mt-1 text-xs text-slate-600">{t("reportPaging.exportHasAll")}</p>
+          </div>
+        )}
+        {options.note && (
+          <p className="mt-2 text-xs text-slate-600" data-testid={`${key}-note`}>
+            {options.note}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <div className="period-report">
+      <section
+        id="summary"
+        className="mb-6 rounded-lg border border-slate-200 bg-white p-4 print:rounded-none print:border-0 print:p-0"
+        data-testid="report-summary"
+      >
+        <h2 className="text-lg font-semibold">{t("periodReport.summary")}</h2>
+        <p className="mb-3 text-sm text-slate-700">
+          {scopeName} · {period} · {filters}
+        </p>
+        <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
+          <div className="overflow-x-auto print:overflow-visible">
+            <DataTable
+              head={["", t("reports.atStart"), t("reports.atEnd"), t("periodReport.change")]}
+              rows={[...headlineRows, [t("periodReport.openBlockers"), "", number(report.openBlockers.total), ""]]}
+              caption={t("reports.figures")}
+            />
+          </div>
+          <div className="grid gap-3">
+            <ReportBars
+              title={t("dashboard.completionByOblast")}
+              bars={report.byOblast.map((row) => ({ ...row, name: localizedName(row, locale) }))}
+              legend={{ average: t("periodReport.averageBar"), completed: t("periodReport.completedBar") }}
+              valueText={(bar) => formatPercent(locale, bar.averagePercent)}
+            />
+            <ReportBars
+              title={t("periodReport.completionByHorizon")}
+              bars={report.byHorizon.map((row) => ({ ...row, name: horizonName(row.code) }))}
+              legend={{ average: t("periodReport.averageBar"), completed: t("periodReport.completedBar") }}
+              valueText={(bar) => formatPercent(locale, bar.averagePercent)}
+            />
+          </div>
+        </div>
+        <div className="mt-4 grid gap-4 text-sm md:grid-cols-3 print:grid-cols-3">
+          <div data-testid="summary-completed">
+            <h3 className="font-semibold">{t("reports.completedInPeriod", { count: report.completedTotal })}</h3>
+            {report.completedInPeriod.length === 0 ? (
+              <p className="text-slate-600">{t("reports.noneCompleted")}</p>
+            ) : (
+              <ul className="mt-1 space-y-1">
+                {report.completedInPeriod.slice(0, SHORT_LIST).map((project) => (
+                  <li key={project.code}>
+                    <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand">
+                      {project.code}
+                    </Link>{" "}
+                    {name(project)}
+                  </li>
+                ))}
+                {more(report.completedTotal)}
+              </ul>
+            )}
+          </div>
+          <div data-testid="summary-turned">
+            <h3 className="font-semibold">{t("periodReport.turned", { count: report.turned.length })}</h3>
+            {report.turned.length === 0 ? (
+              <p className="text-slate-600">{t("periodReport.noneTurned")}</p>
+            ) : (
+              <ul className="mt-1 space-y-1">
+                {report.turned.slice(0, SHORT_LIST).map((project) => (
+                  <li key={project.code}>
+                    <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand">
+                      {project.code}
+                    </Link>{" "}
+                    {name(project)}{" "}
+                    <span className="text-xs text-slate-600">
+                      (
+                      {[
+                        project.turnedRed ? t("periodReport.turnedRed") : null,
+                        project.becameOverdue ? t("periodReport.becameOverdue") : null,
+                      ]
+                        .filter(Boolean)
+                        .join(", ")}
+                      )
+                    </span>
+                  </li>
+                ))}
+                {more(report.turned.length)}
+              </ul>
+            )}
+          </div>
+          <div data-testid="summary-blockers">
+            <h3 className="font-semibold">{t("periodReport.topBlockers", { count: report.openBlockers.total })}</h3>
+            {report.openBlockers.top.length === 0 ? (
+              <p className="text-slate-600">{t("periodReport.noneBlockers")}</p>
+            ) : (
+              <ul className="mt-1 space-y-1">
+                {report.openBlockers.top.map((blocker, index) => (
+                  <li key={`${blocker.code}-${index}`}>
+                    <Link href={`/projects/${blocker.code}`} className="font-mono text-xs text-brand">
+                      {blocker.code}
+                    </Link>{" "}
+                    {blocker.description.length > 90 ? `${blocker.description.slice(0, 89)}…` : blocker.description}{" "}
+                    <span className="text-xs text-slate-600">
+                      ({t(`schedule.escalations.${blocker.escalation}`)}
+                      {blocker.dueDate
+                        ? `, ${t("periodReport.due", { date: formatDate(locale, blocker.dueDate) })}`
+                        : ""}
+                      )
+                    </span>
+                  </li>
+                ))}
+                {more(report.openBlockers.total)}
+              </ul>
+            )}
+          </div>
+        </div>
+      </section>
+
+      <section
+        id="tables"
+        className="mb-6 rounded-lg border border-slate-200 bg-white p-4 print:break-before-page print:break-inside-auto print:rounded-none print:border-0 print:p-0"
+      >
+        <h2 className="mb-3 text-lg font-semibold">{t("periodReport.tables")}</h2>
+        {tableSection("oblasts", { note: `* ${t("figures.interOblastNote")}` })}
+        {tableSection("sectors")}
+      </section>
+
+      <section
+        id="exceptions"
+        className="mb-6 rounded-lg border border-slate-200 bg-white p-4 print:break-inside-auto print:rounded-none print:border-0 print:p-0"
+      >
+        <h2 className="mb-3 text-lg font-semibold">{t("periodReport.exceptions")}</h2>
+        {tableSection("attention")}
+      </section>
+
+      <section
+        id="annex"
+        className="report-wide mb-6 rounded-lg border border-slate-200 bg-white p-4 print:break-before-page print:break-inside-auto print:rounded-none print:border-0 print:p-0"
+      >
+        <h2 className="mb-3 text-lg font-semibold">{t("periodReport.annex")}</h2>
+        {tableSection("changes")}
+      </section>
+    </div>
+  );
+}
