@@ -13,7 +13,16 @@ export type Sessions = {
   akimat: { cookie: string; actor: Actor; sessionId: string };
 };
 
-export type PageKey = "trivial" | "dashboard" | "oblastDashboard" | "listFiltered" | "listPage50" | "projectPage";
+export type PageKey =
+  | "trivial"
+  | "dashboard"
+  | "oblastDashboard"
+  | "listFiltered"
+  | "listPage50"
+  | "projectPage"
+  | "timeline"
+  | "timelineByOblast"
+  | "blockers";
 export type PageResult = {
   key: PageKey;
   label: string;
@@ -71,6 +80,8 @@ const lib = {
   progress: () => import("../../lib/progress/record-progress"),
   calendar: () => import("../../lib/progress/calendar"),
   exportRows: () => import("../../lib/projects/export-projects"),
+  timeline: () => import("../../lib/schedule/timeline"),
+  blockers: () => import("../../lib/schedule/blockers"),
 };
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -119,6 +130,17 @@ async function projectQueries(actor: Actor, code: string) {
   const project = await getProjectForUser(actor, code);
   if (!project) throw new Error(`project ${code} not found`);
   await fieldReportsOnProject(actor, project.id);
+}
+
+/** The timeline's queries: one page of 50 rows (or each oblast's first rows) with their milestones, and the count. */
+async function timelineQueries(actor: Actor, params: Record<string, string>) {
+  const t = await lib.timeline();
+  await t.timeline(actor, t.parseTimelineQuery(params));
+}
+
+async function blockerQueries(actor: Actor) {
+  const b = await lib.blockers();
+  await Promise.all([b.listBlockers(actor, b.parseBlockerQuery({})), b.blockerFigures(actor)]);
 }
 
 async function fetchOk(url: string, cookie: string, expect?: string): Promise<string> {
@@ -196,6 +218,39 @@ async function pageDefinitions(sessions: Sessions, projectCode: string, page50: 
       floor: async () => {
         await sessionQueries(m);
         await projectQueries(m.actor, projectCode);
+      },
+    },
+    {
+      key: "timeline" as const,
+      label: "timeline by horizon, page 2 (50 rows)",
+      path: "/timeline?page=2",
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await timelineQueries(m.actor, { page: "2" });
+      },
+    },
+    {
+      key: "timelineByOblast" as const,
+      label: "timeline by oblast (each oblast's first rows)",
+      path: "/timeline?group=oblast",
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await timelineQueries(m.actor, { group: "oblast" });
+      },
+    },
+    {
+      key: "blockers" as const,
+      label: "blockers register (open, overdue first)",
+      path: "/blockers",
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await blockerQueries(m.actor);
       },
     },
   ];

@@ -231,8 +231,8 @@ describe("blockers", () => {
       },
       context,
     );
-    const early = await blockerFigures(manager, "2026-06-01");
-    const late = await blockerFigures(manager, "2026-07-01");
+    const early = await blockerFigures(manager, {}, "2026-06-01");
+    const late = await blockerFigures(manager, {}, "2026-07-01");
     expect(late.open).toBe(early.open);
     expect(late.overdue).toBe(early.overdue + 1);
     const list = await listBlockers(manager, parseBlockerQuery({ state: "overdue" }), "2026-07-01");
@@ -241,7 +241,7 @@ describe("blockers", () => {
     expect(open.total).toBe(late.open);
     const firstNotOverdue = open.blockers.findIndex((blocker) => !blocker.overdue);
     expect(open.blockers.slice(firstNotOverdue).some((blocker) => blocker.overdue)).toBe(false);
-    const akimatView = await blockerFigures(await actor("akimat.akt@batys.demo"), "2026-07-01");
+    const akimatView = await blockerFigures(await actor("akimat.akt@batys.demo"), {}, "2026-07-01");
     expect(akimatView.open).toBe(
       await prisma.blocker.count({
         where: { status: { in: ["OPEN", "IN_HAND"] }, project: { oblasts: { some: { oblast: { code: "AKT" } } } } },
