@@ -27,6 +27,7 @@ import {
   type Sessions,
 } from "./bench/measure";
 import { measureMixed, mixedTable, mixedTargets } from "./bench/mixed";
+import { checkOc4idsExport, type OpenDataResult, openDataTargets } from "./bench/open-data";
 import {
   LIGHTHOUSE_DIR,
   type LighthouseResult,
@@ -172,6 +173,10 @@ async function main(): Promise<number> {
     log("  signed in as ministry@batys.demo and akimat.aty@batys.demo");
 
     const real = await measurePhase("real catalog", "real", server, sessions, databaseUrl);
+    step('phase "real catalog": the OC4IDS export against the standard\'s schema');
+    const openData: OpenDataResult[] = [
+      await checkOc4idsExport("real catalog", sessions.ministry.actor, server.base, log),
+    ];
     const managerCookie = await signIn(server.base, LIGHTHOUSE_ACCOUNT, DEMO_PASSWORD);
     step(`phase "real catalog": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
     const lighthouseResults = await runLighthouse({ base: server.base, cookie: managerCookie, phase: "real", log });
@@ -197,6 +202,8 @@ async function main(): Promise<number> {
     log("  checked: counts, every category and oblast, history chains consistent, current values = last update");
 
     const large = await measurePhase("100k projects", "synthetic", server, sessions, databaseUrl);
+    step('phase "100k projects": the OC4IDS export against the standard\'s schema');
+    openData.push(await checkOc4idsExport("100k projects", sessions.ministry.actor, server.base, log));
     step(`mixed phase: dashboards while progress is saved at ${[0, 1, 5, 20].join(", ")} saves/s, ${MIXED_S} s each`);
     const mixed = await measureMixed(server, sessions, MIXED_S, log);
     step(`phase "100k projects": Lighthouse, signed in as ${LIGHTHOUSE_ACCOUNT}`);
@@ -219,7 +226,7 @@ async function main(): Promise<number> {
     );
     console.log(`\nmixed phase at 100k projects (times in ms, ${MIXED_S} s per run)\n`);
     console.log(mixedTable(mixed));
-    targets.push(...mixedTargets(large, mixed));
+    targets.push(...mixedTargets(large, mixed), ...openDataTargets(openData));
     console.log("");
     console.log(targetsTable(targets));
     console.log(`\nLighthouse (reports in ${path.relative(PROJECT_ROOT, LIGHTHOUSE_DIR)}/)\n`);
@@ -248,6 +255,7 @@ async function main(): Promise<number> {
           firstLoadJs: js,
           phases: [real, large],
           mixed,
+          openData,
           lighthouse: lighthouseResults,
         },
         null,

@@ -1,3 +1,5 @@
+import { isCalendarDay, isoDate, kazakhstanClock } from "../progress/calendar";
+
 // CSV as Excel reads it: UTF-8 with a byte-order mark (so Kazakh letters show correctly), CRLF line ends, and
 // every field quoted when it needs to be (RFC 4180). Text cells that a spreadsheet would run as a formula are made
 // inert; numbers are numbers, so a negative amount stays a number.
@@ -39,25 +41,11 @@ export function csvField(value: unknown, separator: CsvSeparator = ","): string 
 }
 
 function csvDate(value: Date, separator: CsvSeparator): string {
-  const isDay = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
-  const local = isDay ? `${value.toISOString().slice(0, 10)} 00:00` : kazakhstanDateTime(value);
-  const [date, time] = local.split(" ") as [string, string];
+  const isDay = isCalendarDay(value);
+  const { date, time } = isDay ? { date: isoDate(value), time: "" } : kazakhstanClock(value);
   const [year, month, day] = date.split("-");
   const shown = separator === ";" ? `${day}.${month}.${year}` : date;
   return isDay ? shown : `${shown} ${time}`;
-}
-
-/** YYYY-MM-DD HH:MM in Kazakhstan time. */
-function kazakhstanDateTime(moment: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Almaty",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(moment);
 }
 
 export function csvLine(values: unknown[], separator: CsvSeparator = ","): string {

@@ -1,26 +1,14 @@
 import "server-only";
 import { type Locale, localizedName } from "../i18n/locales";
-import { TRACKER_TIME_ZONE } from "../progress/calendar";
+import { kazakhstanClock } from "../progress/calendar";
 import { OBLASTS } from "../reference-data";
 
 type Translate = (key: string, values?: Record<string, string>) => string;
 
 /** A moment as 03.12.2026 14:05 in Kazakhstan time: the one date style of every export. */
 export function localDateTime(moment: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: TRACKER_TIME_ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(moment)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
+  const { date, time } = kazakhstanClock(moment);
+  return `${localDate(date)} ${time}`;
 }
 
 /** YYYY-MM-DD as 03.12.2026. */

@@ -1,6 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { PassThrough, Readable } from "node:stream";
+import { isCalendarDay, kazakhstanClock } from "../progress/calendar";
 
 export type XlsxSheet = {
   name: string;
@@ -15,6 +16,20 @@ export type XlsxSheet = {
 };
 
 const DATE_FORMAT = "dd.mm.yyyy";
+const TIME_FORMAT = "dd.mm.yyyy hh:mm";
+
+/**
+ * A cell's value. Excel has no time zones: a moment (not a calendar day) is written as Kazakhstan's wall clock
+ * reads it, so the audit log's 14:05 is 14:05 in the file as on the page.
+ */
+function xlsxCell(cell: unknown): unknown {
+  if (cell === "" || cell === undefined) return null;
+  if (cell instanceof Date && !isCalendarDay(cell)) {
+    const { date, time } = kazakhstanClock(cell);
+    return new Date(`${date}T${time}:00.000Z`);
+  }
+  return cell;
+}
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
@@ -54,9 +69,9 @@ export function xlsxResponse(filename: string, sheets: XlsxSheet[]): Response {
         header.alignment = { wrapText: true, vertical: "top" };
         header.commit();
         for await (const values of sheet.rows) {
-          const row = worksheet.addRow(values.map((cell) => (cell === "" ? null : (cell ?? null))));
+          const row = worksheet.addRow(values.map(xlsxCell));
           values.forEach((cell, index) => {
-            if (cell instanceof Date) row.getCell(index + 1).numFmt = DATE_FORMAT;
+            if (cell instanceof Date) row.getCell(index + 1).numFmt = isCalendarDay(cell) ? DATE_FORMAT : TIME_FORMAT;
           });
           row.commit();
         }

@@ -6,7 +6,7 @@ import { readableAuditHeader, readableAuditRows, type Translate } from "@/lib/au
 import { writeAudit } from "@/lib/audit/write-audit";
 import { prisma } from "@/lib/db";
 import { localizedName } from "@/lib/i18n/locales";
-import { csvResponse, csvSeparator } from "@/lib/http/csv";
+import { csvField, csvResponse, csvSeparator } from "@/lib/http/csv";
 import { exportTitle } from "@/lib/http/export-title";
 import { xlsxResponse } from "@/lib/http/xlsx";
 import { projectExportHeader, projectExportRows } from "@/lib/projects/export-projects";
@@ -14,38 +14,10 @@ import { parseProjectListQuery } from "@/lib/projects/list-projects";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { actor, freshProject } from "../support/actors";
+import { parseCsv } from "../support/csv";
 
 const translator = (locale: "en" | "ru") =>
   createTranslator({ locale, messages: locale === "en" ? en : ru }) as unknown as Translate;
-
-/** RFC 4180 fields of a CSV text (quoted fields may hold the separator, quotes and line breaks). */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && text[index + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      index++;
-    } else field += char;
-  }
-  return rows;
-}
 
 describe("CSV files Excel opens", () => {
   it("chooses the separator by language, semicolon for Kazakh and Russian, comma for English, overridable", () => {
@@ -108,6 +80,18 @@ describe("XLSX files Excel opens", () => {
     expect(cell(en.details.budgetBaseline).value).toBe(125000000000.5);
     expect(cell(en.details.baselineFinish).value).toEqual(new Date("2029-06-30T00:00:00Z"));
     expect(cell(en.details.baselineFinish).numFmt).toBe("dd.mm.yyyy");
+  });
+
+  it("writes a moment (the audit log's time) as Kazakhstan's clock reads it, with hours and minutes", async () => {
+    const moment = new Date("2026-12-03T09:05:00Z");
+    const response = xlsxResponse("a.xlsx", [{ name: "Audit", header: ["at"], rows: [[moment]] }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const cell = workbook.worksheets[0]!.getRow(2).getCell(1);
+    // Asia/Almaty is UTC+5: 09:05 UTC is 14:05 on the page, in the CSV and in the file.
+    expect(cell.value).toEqual(new Date("2026-12-03T14:05:00Z"));
+    expect(cell.numFmt).toBe("dd.mm.yyyy hh:mm");
+    expect(csvField(moment, ";")).toBe("03.12.2026 14:05");
   });
 });
 

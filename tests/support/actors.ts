@@ -7,6 +7,24 @@ export async function actor(email: string): Promise<Actor> {
   return { id: user.id, role: user.role, oblastId: user.oblastId };
 }
 
+/**
+ * A new account of its own, for tests that reset passwords or end sessions: changing a shared demo account would
+ * break the sign-in of whichever test file runs after.
+ */
+export async function throwawayActor(role: Actor["role"], oblastCode: string | null, label: string): Promise<Actor> {
+  const oblast = oblastCode ? await prisma.oblast.findUniqueOrThrow({ where: { code: oblastCode } }) : null;
+  const user = await prisma.user.create({
+    data: {
+      email: `${label}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@batys.test`,
+      name: `Test ${label}`,
+      role,
+      oblastId: oblast?.id ?? null,
+      passwordHash: "not-a-hash: this account never signs in",
+    },
+  });
+  return { id: user.id, role: user.role, oblastId: user.oblastId };
+}
+
 /** A project touching exactly one oblast, with a planned quantity, for tests that write progress. */
 export async function freshProject(oblastCode: string, offset = 0) {
   return prisma.project.findFirstOrThrow({

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/export-links";
 import { getLocale, getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
 import { ListTable } from "@/components/list-table";
@@ -43,13 +44,15 @@ export default async function AuditPage({
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("audit.title")}</h1>
-        <a
-          href={`/admin/audit/export?${new URLSearchParams(params).toString()}`}
-          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:border-brand"
-          download
-        >
-          {t("audit.exportCsv")}
-        </a>
+        <div className="flex flex-wrap items-baseline gap-3 text-sm">
+          <span className="font-semibold">{t("audit.download")}:</span>
+          <ExportLinks
+            path="/admin/audit/export"
+            params={params}
+            locale={locale}
+            labels={{ otherSeparator: t("exports.otherSeparator") }}
+          />
+        </div>
       </div>
       <form
         method="get"
