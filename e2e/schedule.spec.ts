@@ -7,6 +7,8 @@ import { chooseLanguage, DEMO, query, saveScreenshot } from "./support";
 // the blocker on, a manager reads the timeline and the blockers register (kk and en, desktop and phone).
 
 const kk = translator("kk");
+// In order, in one worker: the register's counts are read while no test of this file is raising a blocker.
+test.describe.configure({ mode: "default" });
 
 /** An Aktobe-only project no other spec touches: no milestones, blockers, field reports or progress yet. */
 async function aktobeProject(): Promise<{ id: number; code: string }> {
