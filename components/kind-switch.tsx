@@ -5,11 +5,12 @@ type Props = {
   label: string;
   current: string;
   options: { value: string; label: string; href: string }[];
+  testId?: string;
 };
 
-export function KindSwitch({ label, current, options }: Props) {
+export function KindSwitch({ label, current, options, testId = "kind-switch" }: Props) {
   return (
-    <nav aria-label={label} className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid="kind-switch">
+    <nav aria-label={label} className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid={testId}>
       <span className="text-slate-600">{label}:</span>
       {options.map((option) => (
         <Link

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { KindSwitch } from "@/components/kind-switch";
 import { requireUser } from "@/lib/auth/current-user";
 import { getFigures } from "@/lib/dashboard/dashboard";
 import { parseKindChoice } from "@/lib/figures/figure-names";
@@ -21,7 +22,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   // An akimat officer's home is their oblast's dashboard (with its district breakdown). Objects lead.
   const kind = parseKindChoice(params.kind);
-  const filter = user.oblastCode ? { oblastCode: user.oblastCode, kind } : { kind };
+  // "My projects" (?mine=1): the same dashboard over the projects the user is responsible for, a contact of or watches.
+  const mine = (Array.isArray(params.mine) ? params.mine[0] : params.mine) === "1";
+  const filter = { ...(user.oblastCode ? { oblastCode: user.oblastCode } : {}), kind, mine };
   const [t, locale, figures] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
@@ -34,7 +37,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <p className="mb-4 text-sm text-slate-600">
         {oblast ? localizedName(oblast, locale) : t("dashboard.scopeRegion")}
       </p>
-      {!user.oblastCode && (
+      <KindSwitch
+        label={t("myProjects.scopeLabel")}
+        current={mine ? "mine" : "all"}
+        testId="scope-switch"
+        options={[
+          {
+            value: "all",
+            label: oblast ? localizedName(oblast, locale) : t("dashboard.scopeRegion"),
+            href: `/?kind=${kind}`,
+          },
+          { value: "mine", label: t("myProjects.scopeMine"), href: `/?kind=${kind}&mine=1` },
+        ]}
+      />
+      {!user.oblastCode && !mine && (
         <nav aria-label={t("dashboard.otherViews")} className="mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {OBLASTS.map((oblast) => (
             <Link key={oblast.code} href={`/oblasts/${oblast.code}`} className="text-brand underline">
@@ -51,14 +67,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ))}
         </nav>
       )}
-      {figures.total === 0 ? (
+      {figures.total === 0 && mine ? (
+        <EmptyState title={t("myProjects.emptyTitle")} body={t("myProjects.emptyBody")} />
+      ) : figures.total === 0 ? (
         <EmptyState title={t("dashboard.emptyTitle")} body={t("dashboard.emptyBody")} />
       ) : (
         <DashboardWidgets
           user={user}
           filter={filter}
           basePath="/"
-          map={user.oblastCode ? undefined : <MapSection user={user} viewerOblastCode={null} kind={kind} />}
+          map={user.oblastCode || mine ? undefined : <MapSection user={user} viewerOblastCode={null} kind={kind} />}
         />
       )}
     </>

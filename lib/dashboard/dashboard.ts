@@ -8,15 +8,26 @@ import { Prisma } from "../generated/prisma/client";
 import { todayInKazakhstan } from "../progress/calendar";
 import { projectFilterSql } from "../projects/scope-sql";
 import type { ProjectStatusCode } from "../reference-data";
-import { isOblastView, rollupMonthsWhere, rollupWhere } from "../rollups/rollup-scope";
+import { myProjectsSql } from "../projects/responsibility-scope";
+import {
+  isOblastView,
+  rollupDistrictsFrom,
+  rollupMonthsFrom,
+  rollupMonthsWhere,
+  rollupProjectsFrom,
+  rollupWhere,
+} from "../rollups/rollup-scope";
 
 // Every figure of the dashboards. Counts, sums and the monthly trend come from the roll-ups (lib/rollups, kept exact
 // by the writes' own transactions), a few hundred rows per view; the date-dependent figures (overdue, at risk,
 // stalled) are counted on the projects with their one definition (lib/figures/definitions.ts) for today's date.
 // The page receives a few hundred numbers, never the rows behind them.
 
-/** Which projects a dashboard is about. `kind` reads objects, measures or both (undefined = both). */
-export type DashboardFilter = { oblastCode?: string; sectorCode?: string; kind?: KindChoice };
+/**
+ * Which projects a dashboard is about. `kind` reads objects, measures or both (undefined = both); `mine` narrows it
+ * to the user's own projects (responsible for, a contact of, or watching: lib/projects/responsibility-scope.ts).
+ */
+export type DashboardFilter = { oblastCode?: string; sectorCode?: string; kind?: KindChoice; mine?: boolean };
 /** `today` (YYYY-MM-DD, Kazakhstan) is injectable so tests can move the clock; it defaults to the real day. */
 export type DashboardOptions = { today?: string };
 
@@ -30,7 +41,8 @@ export const PHYSICAL_MEASURES = [
 
 /** Each aggregate once per render, keyed by everything it depends on (today's date included). */
 function once<T>(name: string, user: Actor, filter: DashboardFilter, today: string, compute: () => Promise<T>) {
-  const key = `dashboard:${name}:${scopedOblastId(user) ?? "all"}:${filter.oblastCode ?? "-"}:${filter.sectorCode ?? "-"}:${filter.kind ?? "ALL"}:${today}`;
+  const mine = filter.mine ? `mine-${user.id}` : "-";
+  const key = `dashboard:${name}:${scopedOblastId(user) ?? "all"}:${filter.oblastCode ?? "-"}:${filter.sectorCode ?? "-"}:${filter.kind ?? "ALL"}:${mine}:${today}`;
   return perRender(key, compute);
 }
 
@@ -40,7 +52,9 @@ function projectsWhere(user: Actor, filter: DashboardFilter): Prisma.Sql {
     oblastCode: filter.oblastCode,
     sectorCodes: filter.sectorCode ? [filter.sectorCode] : [],
   });
-  return filter.kind && filter.kind !== "ALL" ? Prisma.sql`${base} AND p.kind = ${filter.kind}::"ProjectKind"` : base;
+  const kind =
+    filter.kind && filter.kind !== "ALL" ? Prisma.sql`${base} AND p.kind = ${filter.kind}::"ProjectKind"` : base;
+  return filter.mine ? Prisma.sql`${kind} AND ${myProjectsSql(user)}` : kind;
 }
 
 const num = (value: bigint | number | string | null | undefined | Prisma.Decimal) =>
@@ -97,10 +111,10 @@ export async function getFigures(
           coalesce(sum(r.projects) FILTER (WHERE r.status = 'CANCELLED'), 0) AS cancelled,
           coalesce(sum(r.projects) FILTER (WHERE r.status NOT IN ('COMPLETED', 'CANCELLED') AND r.confidence = 'AMBER'), 0) AS watch,
           coalesce(sum(r.percent_sum)::float / nullif(sum(r.projects), 0), 0) AS average_percent
-        FROM rollup_projects r WHERE ${rollupWhere(user, filter)}`),
+        FROM ${rollupProjectsFrom(user, filter)} r WHERE ${rollupWhere(user, filter)}`),
       prisma.$queryRaw<{ category: string; unit: string; planned: Prisma.Decimal; done: Prisma.Decimal }[]>(Prisma.sql`
         SELECT c.code AS category, r.unit, sum(r.planned_quantity) AS planned, sum(r.done_quantity) AS done
-        FROM rollup_projects r JOIN categories c ON c.id = r.category_id
+        FROM ${rollupProjectsFrom(user, filter)} r JOIN categories c ON c.id = r.category_id
         WHERE ${rollupWhere(user, filter)} AND r.status <> 'CANCELLED'
           AND (c.code, r.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'))
         GROUP BY c.code, r.unit`),
@@ -168,12 +182,12 @@ export async function getStatusBySector(
     const rows = filter.sectorCode
       ? await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
           SELECT c.code, c.name_kk, c.name_ru, c.name_en, ${STATUS_SUMS}
-          FROM rollup_projects r JOIN categories c ON c.id = r.category_id
+          FROM ${rollupProjectsFrom(user, filter)} r JOIN categories c ON c.id = r.category_id
           WHERE ${rollupWhere(user, filter)}
           GROUP BY c.code, c.name_kk, c.name_ru, c.name_en, c.sort_order HAVING sum(r.projects) > 0 ORDER BY c.sort_order`)
       : await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
           SELECT s.code, s.name_kk, s.name_ru, s.name_en, ${STATUS_SUMS}
-          FROM rollup_projects r JOIN categories c ON c.id = r.category_id JOIN sectors s ON s.id = c.sector_id
+          FROM ${rollupProjectsFrom(user, filter)} r JOIN categories c ON c.id = r.category_id JOIN sectors s ON s.id = c.sector_id
           WHERE ${rollupWhere(user, filter)}
           GROUP BY s.code, s.name_kk, s.name_ru, s.name_en, s.sort_order HAVING sum(r.projects) > 0 ORDER BY s.sort_order`);
     return statusRows(rows);
@@ -221,7 +235,7 @@ export async function getCompletionByPlace(
       return completionRows(
         await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
         SELECT coalesce(d.code, '-') AS code, coalesce(d.name_kk, '-') AS name_kk, d.name_ru, d.name_en, ${COMPLETION}
-        FROM rollup_districts r LEFT JOIN districts d ON d.id = r.district_id
+        FROM ${rollupDistrictsFrom(user, filter)} r LEFT JOIN districts d ON d.id = r.district_id
         WHERE ${rollupWhere(user, filter)}
         GROUP BY d.code, d.name_kk, d.name_ru, d.name_en HAVING sum(r.projects) > 0 ORDER BY d.name_kk NULLS LAST`),
       );
@@ -229,7 +243,7 @@ export async function getCompletionByPlace(
     return completionRows(
       await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT o.code, o.name_kk, o.name_ru, o.name_en, ${COMPLETION}
-      FROM rollup_projects r JOIN oblasts o ON o.id = r.oblast_id
+      FROM ${rollupProjectsFrom(user, filter)} r JOIN oblasts o ON o.id = r.oblast_id
       WHERE ${rollupWhere(user, filter, { oblast: false })}
       GROUP BY o.id, o.code, o.name_kk, o.name_ru, o.name_en HAVING sum(r.projects) > 0 ORDER BY o.id`),
     );
@@ -248,7 +262,7 @@ export async function getCompletionByHorizon(
       SELECT CASE WHEN r.horizon = 0 THEN 'none' ELSE r.horizon::text END AS code,
              CASE WHEN r.horizon = 0 THEN 'none' ELSE r.horizon::text END AS name_kk, NULL AS name_ru, NULL AS name_en,
              ${COMPLETION}
-      FROM rollup_projects r WHERE ${rollupWhere(user, filter)}
+      FROM ${rollupProjectsFrom(user, filter)} r WHERE ${rollupWhere(user, filter)}
       GROUP BY r.horizon HAVING sum(r.projects) > 0 ORDER BY r.horizon = 0, r.horizon`),
     );
   });
@@ -272,13 +286,13 @@ export async function getProgressOverTime(
       prisma.$queryRaw<{ month: Date; completed: bigint | number; percent_total: bigint | number }[]>(Prisma.sql`
         WITH monthly AS (
           SELECT r.month, sum(r.completions) AS completions, sum(r.percent_gained) AS percent_gained
-          FROM rollup_months r WHERE ${rollupMonthsWhere(user, filter)} GROUP BY r.month HAVING sum(r.updates) > 0
+          FROM ${rollupMonthsFrom(user, filter)} r WHERE ${rollupMonthsWhere(user, filter)} GROUP BY r.month HAVING sum(r.updates) > 0
         )
         SELECT month, sum(completions) OVER (ORDER BY month) AS completed,
                sum(percent_gained) OVER (ORDER BY month) AS percent_total
         FROM monthly ORDER BY month`),
       prisma.$queryRaw<{ n: bigint | null }[]>(
-        Prisma.sql`SELECT sum(r.projects) AS n FROM rollup_projects r WHERE ${rollupWhere(user, filter)}`,
+        Prisma.sql`SELECT sum(r.projects) AS n FROM ${rollupProjectsFrom(user, filter)} r WHERE ${rollupWhere(user, filter)}`,
       ),
     ]);
     const count = num(projects?.n ?? null);
@@ -305,7 +319,7 @@ export async function getPhysicalDelivery(
     >(Prisma.sql`
       SELECT c.code AS category, r.unit, CASE WHEN r.horizon = 0 THEN 'none' ELSE r.horizon::text END AS horizon,
              sum(r.planned_quantity) AS planned, sum(r.done_quantity) AS done
-      FROM rollup_projects r JOIN categories c ON c.id = r.category_id
+      FROM ${rollupProjectsFrom(user, filter)} r JOIN categories c ON c.id = r.category_id
       WHERE ${rollupWhere(user, filter)} AND r.status <> 'CANCELLED'
         AND (c.code, r.unit) IN (('road', 'km'), ('railway', 'km'), ('power-plant', 'MW'), ('education', 'places'))
       GROUP BY 1, 2, 3, r.horizon HAVING sum(r.projects) > 0 ORDER BY 1, r.horizon = 0, r.horizon`);

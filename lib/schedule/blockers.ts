@@ -6,9 +6,11 @@ import { prisma } from "../db";
 import { type FieldErrors, fieldErrorsOf } from "../forms/field-errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { BlockerCategory, BlockerStatus, EscalationLevel } from "../generated/prisma/enums";
+import { blockerFigureWhere, CLOSED_BLOCKER_STATUSES } from "../figures/blocker-figures";
 import { dateFromIso, isoDate, todayInKazakhstan } from "../progress/calendar";
+import { myProjectsWhere } from "../projects/responsibility-scope";
 import { oblastIdsOf, projectForChange as projectForWrite } from "../progress/project-for-change";
-import { OBLAST_CODES, PROJECT_CODE_PATTERN } from "../reference-data";
+import { OBLAST_CODES, PROJECT_CODE_PATTERN, SECTORS } from "../reference-data";
 import { ZDay, ZId, ZOptionalDay, ZOptionalText } from "./schedule-input";
 import { daysBetween } from "./slip";
 
@@ -30,7 +32,7 @@ export const ESCALATION_LEVELS = [
   "GOVERNMENT",
 ] as const satisfies readonly EscalationLevel[];
 export const BLOCKER_STATUSES = ["OPEN", "IN_HAND", "RESOLVED", "DROPPED"] as const satisfies readonly BlockerStatus[];
-const CLOSED: readonly BlockerStatus[] = ["RESOLVED", "DROPPED"];
+const CLOSED: readonly BlockerStatus[] = CLOSED_BLOCKER_STATUSES;
 
 const optionalId = z.preprocess((value) => (value === "" || value === undefined ? undefined : value), ZId.optional());
 
@@ -252,6 +254,10 @@ export const ZBlockerQuery = z.object({
   oblast: optionalFilter(z.enum(OBLAST_CODES)),
   category: optionalFilter(z.enum(BLOCKER_CATEGORIES)),
   escalation: optionalFilter(z.enum(ESCALATION_LEVELS)),
+  /** The dashboard's views: one sector, capital projects or programme measures, "my projects". */
+  sector: optionalFilter(z.enum(SECTORS.map((sector) => sector.code) as [string, ...string[]])),
+  kind: optionalFilter(z.enum(["OBJECT", "MEASURE"])),
+  mine: optionalFilter(z.enum(["1"])),
   state: z.enum(["open", "overdue", "closed", "all"]).catch("open").default("open"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
@@ -264,13 +270,18 @@ export function parseBlockerQuery(raw: Record<string, string | string[] | undefi
   );
 }
 
-function blockerWhere(user: Actor, query: Omit<TBlockerQuery, "page">, today: string): Prisma.BlockerWhereInput {
-  const openStatuses = BLOCKER_STATUSES.filter((status) => !CLOSED.includes(status));
+function blockerWhere(
+  user: Actor,
+  query: Partial<Omit<TBlockerQuery, "page" | keyof BlockerFigureFilter>> &
+    BlockerFigureFilter &
+    Pick<TBlockerQuery, "state">,
+  today: string,
+): Prisma.BlockerWhereInput {
   const state: Prisma.BlockerWhereInput =
     query.state === "open"
-      ? { status: { in: openStatuses } }
+      ? blockerFigureWhere("openBlockers", today)
       : query.state === "overdue"
-        ? { status: { in: openStatuses }, dueDate: { lt: dateFromIso(today) } }
+        ? blockerFigureWhere("overdueBlockers", today)
         : query.state === "closed"
           ? { status: { in: [...CLOSED] } }
           : {};
@@ -278,6 +289,9 @@ function blockerWhere(user: Actor, query: Omit<TBlockerQuery, "page">, today: st
     AND: [
       { project: { ...projectScope(user), withdrawnAt: null } },
       query.oblast ? { project: { oblasts: { some: { oblast: { code: query.oblast } } } } } : {},
+      query.sector ? { project: { category: { sector: { code: query.sector } } } } : {},
+      query.kind ? { project: { kind: query.kind } } : {},
+      query.mine ? { project: myProjectsWhere(user) } : {},
       query.category ? { category: query.category } : {},
       query.q
         ? {
@@ -302,7 +316,7 @@ export async function listBlockers(user: Actor, query: TBlockerQuery, today = to
   const [total, overdueIds] = await Promise.all([
     prisma.blocker.count({ where }),
     prisma.blocker.findMany({
-      where: { AND: [where, { status: { in: ["OPEN", "IN_HAND"] } }, { dueDate: { lt: dateFromIso(today) } }] },
+      where: { AND: [where, blockerFigureWhere("overdueBlockers", today)] },
       select: { id: true },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       take: 10_000,
@@ -337,13 +351,30 @@ export async function listBlockers(user: Actor, query: TBlockerQuery, today = to
   };
 }
 
-/** Open and overdue blockers in the user's scope: the dashboard's figures, counted by the list's own `where`. */
-export async function blockerFigures(user: Actor, today = todayInKazakhstan()) {
+/** Which projects' blockers a figure counts: the dashboard's view (oblast, sector, kind, "my projects"). */
+export type BlockerFigureFilter = {
+  oblast?: string | undefined;
+  sector?: string | undefined;
+  kind?: "OBJECT" | "MEASURE" | undefined;
+  mine?: "1" | undefined;
+};
+
+/**
+ * Open and overdue blockers (lib/figures/blocker-figures.ts) in the user's scope and a dashboard's view, counted by
+ * the list's own `where`: the numbers on the dashboard and on /blockers are the row counts of the lists they open.
+ */
+export async function blockerFigures(user: Actor, filter: BlockerFigureFilter = {}, today = todayInKazakhstan()) {
   const [open, overdue] = await Promise.all([
-    prisma.blocker.count({ where: blockerWhere(user, { state: "open" }, today) }),
-    prisma.blocker.count({ where: blockerWhere(user, { state: "overdue" }, today) }),
+    prisma.blocker.count({ where: blockerWhere(user, { ...filter, state: "open" }, today) }),
+    prisma.blocker.count({ where: blockerWhere(user, { ...filter, state: "overdue" }, today) }),
   ]);
   return { open, overdue };
+}
+
+/** The /blockers URL of a figure in a dashboard's view. */
+export function blockerListHref(state: "open" | "overdue", filter: BlockerFigureFilter): string {
+  const params = Object.entries({ state, ...filter }).flatMap(([key, value]) => (value ? [[key, value]] : []));
+  return `/blockers?${new URLSearchParams(params).toString()}`;
 }
 
 /** Blockers raised and resolved in a period (reports), in the user's scope. */

@@ -22,7 +22,10 @@ export type PageKey =
   | "projectPage"
   | "publicRegion"
   | "publicList"
-  | "publicProject";
+  | "publicProject"
+  | "timeline"
+  | "timelineByOblast"
+  | "blockers";
 export type PageResult = {
   key: PageKey;
   label: string;
@@ -85,6 +88,8 @@ const lib = {
   publicFigures: () => import("../../lib/public/public-figures"),
   publicProjects: () => import("../../lib/public/public-projects"),
   publicThrottle: () => import("../../lib/public/rate-limit"),
+  timeline: () => import("../../lib/schedule/timeline"),
+  blockers: () => import("../../lib/schedule/blockers"),
 };
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -156,6 +161,17 @@ async function publicQueries(what: "region" | "list" | "project", code: string) 
     ]);
   } else if (what === "list") await projects.listPublicProjects(projects.parsePublicListQuery({ oblast: "ATY" }));
   else await projects.getPublicProject(code);
+}
+
+/** The timeline's queries: one page of 50 rows (or each oblast's first rows) with their milestones, and the count. */
+async function timelineQueries(actor: Actor, params: Record<string, string>) {
+  const t = await lib.timeline();
+  await t.timeline(actor, t.parseTimelineQuery(params));
+}
+
+async function blockerQueries(actor: Actor) {
+  const b = await lib.blockers();
+  await Promise.all([b.listBlockers(actor, b.parseBlockerQuery({})), b.blockerFigures(actor)]);
 }
 
 async function fetchOk(url: string, cookie: string, expect?: string): Promise<string> {
@@ -260,6 +276,39 @@ async function pageDefinitions(sessions: Sessions, projectCode: string, page50: 
       session: anonymous,
       user: "anonymous",
       floor: () => publicQueries("project", projectCode),
+    },
+    {
+      key: "timeline" as const,
+      label: "timeline by horizon, page 2 (50 rows)",
+      path: "/timeline?page=2",
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await timelineQueries(m.actor, { page: "2" });
+      },
+    },
+    {
+      key: "timelineByOblast" as const,
+      label: "timeline by oblast (each oblast's first rows)",
+      path: "/timeline?group=oblast",
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await timelineQueries(m.actor, { group: "oblast" });
+      },
+    },
+    {
+      key: "blockers" as const,
+      label: "blockers register (open, overdue first)",
+      path: "/blockers",
+      session: m,
+      user: "ministry",
+      floor: async () => {
+        await sessionQueries(m);
+        await blockerQueries(m.actor);
+      },
     },
   ];
 }

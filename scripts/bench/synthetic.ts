@@ -197,8 +197,30 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
     }
     if (written !== SYNTHETIC_UPDATES)
       throw new Error(`wrote ${written} progress updates, expected ${SYNTHETIC_UPDATES}`);
+    // Issue 20: the timeline draws milestones and the blockers page lists blockers, so the 100k phase has them too:
+    // three milestones on every fourth project, a blocker on every tenth (a third of them overdue).
+    await timed(log, "milestones (3 on every 4th project) and blockers (1 on every 10th)", async () => {
+      await client.query(
+        `INSERT INTO milestones (project_id, type, baseline_date, forecast_date, actual_date, status)
+         SELECT s.project_id, (ARRAY['DESIGN_APPROVED', 'CONTRACT_SIGNED', 'COMMISSIONED'])[m]::"MilestoneType",
+           s.start_date + m * 180, s.start_date + m * 180 + (s.g % 5) * 30,
+           CASE WHEN s.start_date + m * 180 < $1::date - 30 THEN s.start_date + m * 180 + (s.g % 3) * 20 END,
+           CASE WHEN s.start_date + m * 180 < $1::date - 30 THEN 'MET' ELSE 'SCHEDULED' END::"MilestoneStatus"
+         FROM syn s CROSS JOIN generate_series(1, 3) m WHERE s.g % 4 = 0`,
+        [today],
+      );
+      await client.query(
+        `INSERT INTO blockers (project_id, category, description, raised_by_id, raised_on, due_date, escalation, status)
+         SELECT s.project_id, (enum_range(NULL::"BlockerCategory"))[1 + s.g % 8], format('Кедергі №%s', s.g),
+           ($2::int[])[1 + s.g % ${authors.length}], $1::date - (s.g % 400), $1::date - 120 + (s.g % 360),
+           (enum_range(NULL::"EscalationLevel"))[1 + s.g % 4],
+           (ARRAY['OPEN', 'OPEN', 'IN_HAND', 'RESOLVED'])[1 + s.g % 4]::"BlockerStatus"
+         FROM syn s WHERE s.g % 10 = 0`,
+        [today, authors],
+      );
+    });
     await timed(log, "VACUUM ANALYZE", () =>
-      client.query("VACUUM (ANALYZE) projects, project_oblasts, progress_updates, users"),
+      client.query("VACUUM (ANALYZE) projects, project_oblasts, progress_updates, users, milestones, blockers"),
     );
   } finally {
     await client.end();

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { blockerFigures, listBlockers, parseBlockerQuery, saveBlocker } from "@/lib/schedule/blockers";
+import { recordActor } from "@/lib/figures/detail-history";
+import { confidenceStory } from "@/lib/schedule/confidence-story";
 import { projectMilestones, saveMilestone } from "@/lib/schedule/milestones";
 import { actor, freshProject } from "../support/actors";
 import { withSql } from "../support/database";
@@ -231,8 +233,8 @@ describe("blockers", () => {
       },
       context,
     );
-    const early = await blockerFigures(manager, "2026-06-01");
-    const late = await blockerFigures(manager, "2026-07-01");
+    const early = await blockerFigures(manager, {}, "2026-06-01");
+    const late = await blockerFigures(manager, {}, "2026-07-01");
     expect(late.open).toBe(early.open);
     expect(late.overdue).toBe(early.overdue + 1);
     const list = await listBlockers(manager, parseBlockerQuery({ state: "overdue" }), "2026-07-01");
@@ -241,7 +243,7 @@ describe("blockers", () => {
     expect(open.total).toBe(late.open);
     const firstNotOverdue = open.blockers.findIndex((blocker) => !blocker.overdue);
     expect(open.blockers.slice(firstNotOverdue).some((blocker) => blocker.overdue)).toBe(false);
-    const akimatView = await blockerFigures(await actor("akimat.akt@batys.demo"), "2026-07-01");
+    const akimatView = await blockerFigures(await actor("akimat.akt@batys.demo"), {}, "2026-07-01");
     expect(akimatView.open).toBe(
       await prisma.blocker.count({
         where: { status: { in: ["OPEN", "IN_HAND"] }, project: { oblasts: { some: { oblast: { code: "AKT" } } } } },
@@ -278,5 +280,35 @@ describe("schedule history", () => {
       await expect(sql.query("DELETE FROM blocker_changes")).rejects.toThrow(/append-only|permission denied/);
       await expect(sql.query("TRUNCATE milestone_changes CASCADE")).rejects.toThrow(/append-only|permission denied/);
     });
+  });
+});
+
+describe("delivery confidence over time", () => {
+  it("tells every change of the rating with who made it and why, newest first", async () => {
+    const ministry = await actor("ministry@batys.demo");
+    const project = await freshProject("ZKO", 3);
+    for (const [confidence, reason] of [
+      ["AMBER", "Мердігер кешікті"],
+      ["RED", "Қаржыландыру тоқтады"],
+    ] as const) {
+      await prisma.$transaction(async (tx) => {
+        await recordActor(tx, ministry.id);
+        await tx.project.update({
+          where: { id: project.id },
+          data: { confidence, confidenceReason: reason, version: { increment: 1 } },
+        });
+      });
+    }
+    // A change of something else is not part of the confidence story.
+    await prisma.$transaction(async (tx) => {
+      await recordActor(tx, ministry.id);
+      await tx.project.update({ where: { id: project.id }, data: { responsibleOrganisation: "ҚР ҚМ" } });
+    });
+    const story = await confidenceStory(project.id);
+    const name = (await prisma.user.findUniqueOrThrow({ where: { id: ministry.id } })).name;
+    expect(story.map(({ confidence, reason, actor }) => ({ confidence, reason, actor }))).toEqual([
+      { confidence: "RED", reason: "Қаржыландыру тоқтады", actor: name },
+      { confidence: "AMBER", reason: "Мердігер кешікті", actor: name },
+    ]);
   });
 });

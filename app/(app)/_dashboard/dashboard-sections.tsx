@@ -24,10 +24,12 @@ import {
   PHYSICAL_MEASURES,
   type DashboardFilter,
 } from "@/lib/dashboard/dashboard";
+import { BLOCKER_FIGURES } from "@/lib/figures/blocker-figures";
 import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
+import { type BlockerFigureFilter, blockerFigures, blockerListHref } from "@/lib/schedule/blockers";
 
 type Props = { user: Actor; filter: DashboardFilter };
 /** The list's URL filters for the projects a dashboard view counts (the same scope, oblast, sector and kind). */
@@ -35,6 +37,14 @@ const filterQuery = (filter: DashboardFilter) => ({
   ...(filter.oblastCode ? { oblast: filter.oblastCode } : {}),
   ...(filter.sectorCode ? { sector: filter.sectorCode } : {}),
   ...(filter.kind && filter.kind !== "ALL" ? { kind: filter.kind } : {}),
+  ...(filter.mine ? { mine: "1" } : {}),
+});
+/** The same view as a filter of the blockers register. */
+const blockerFilter = (filter: DashboardFilter): BlockerFigureFilter => ({
+  oblast: filter.oblastCode,
+  sector: filter.sectorCode,
+  kind: filter.kind && filter.kind !== "ALL" ? filter.kind : undefined,
+  mine: filter.mine ? "1" : undefined,
 });
 const listHref = (filter: DashboardFilter, extra: Record<string, string> = {}) =>
   `/projects?${new URLSearchParams({ ...filterQuery(filter), ...extra }).toString()}`;
@@ -49,24 +59,37 @@ export async function KindSection({ filter, basePath }: { filter: DashboardFilte
       options={KIND_CHOICES.map((kind) => ({
         value: kind,
         label: t(`figures.kind.${kind}`),
-        href: `${basePath}?kind=${kind}`,
+        href: `${basePath}?kind=${kind}${filter.mine ? "&mine=1" : ""}`,
       }))}
     />
   );
 }
 
 export async function FiguresSection({ user, filter }: Props) {
-  const [t, locale, figures] = await Promise.all([
+  const [t, locale, figures, blockers] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
     getFigures(user, filter),
+    blockerFigures(user, blockerFilter(filter)),
   ]);
   // Every card opens the list of exactly the projects it counts: the figure's one definition filters the list.
-  const tiles = (["total", ...FIGURES] as const).map((key) => ({
-    key,
-    value: figures[key],
-    href: key === "total" ? listHref(filter) : listHref(filter, { figure: key }),
-  }));
+  const tiles = [
+    ...(["total", ...FIGURES] as const).map((key) => ({
+      key,
+      value: figures[key],
+      href: key === "total" ? listHref(filter) : listHref(filter, { figure: key }),
+      label: t(`figures.label.${key}`),
+      definition: t(`figures.definition.${key}`),
+    })),
+    // The blocker figures (lib/figures/blocker-figures.ts) open the blockers register in the same view.
+    ...BLOCKER_FIGURES.map((key) => ({
+      key,
+      value: key === "openBlockers" ? blockers.open : blockers.overdue,
+      href: blockerListHref(key === "openBlockers" ? "open" : "overdue", blockerFilter(filter)),
+      label: t(`blockerFigures.label.${key}`),
+      definition: t(`blockerFigures.definition.${key}`),
+    })),
+  ];
   const units: Record<string, string> = { roadKm: t("units.km"), railwayKm: t("units.km"), powerMw: t("units.MW") };
   return (
     <section aria-label={t("dashboard.figures")} data-testid="figures">
@@ -75,12 +98,12 @@ export async function FiguresSection({ user, filter }: Props) {
           <FigureCard
             key={tile.key}
             figureKey={tile.key}
-            label={t(`figures.label.${tile.key}`)}
+            label={tile.label}
             value={formatNumber(locale, tile.value)}
             href={tile.href}
             openListLabel={t("figures.openList")}
             howCountedLabel={t("figures.howCounted")}
-            definition={t(`figures.definition.${tile.key}`)}
+            definition={tile.definition}
           />
         ))}
       </div>

@@ -11,6 +11,7 @@ import { OBLASTS } from "@/lib/reference-data";
 import {
   BLOCKER_CATEGORIES,
   blockerFigures,
+  blockerListHref,
   ESCALATION_LEVELS,
   listBlockers,
   parseBlockerQuery,
@@ -33,8 +34,9 @@ export default async function BlockersPage({
     getFormatter(),
     getLocale() as Promise<Locale>,
     listBlockers(user, query),
-    blockerFigures(user),
+    blockerFigures(user, { oblast: query.oblast, sector: query.sector, kind: query.kind, mine: query.mine }),
   ]);
+  const figureFilter = { oblast: query.oblast, sector: query.sector, kind: query.kind, mine: query.mine };
   const { page: _page, ...filters } = query;
   const params = Object.fromEntries(
     Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),
@@ -72,6 +74,12 @@ export default async function BlockersPage({
       value: query.escalation,
       options: ESCALATION_LEVELS.map((code) => ({ value: code, label: t(`schedule.escalations.${code}`) })),
     },
+    {
+      name: "mine",
+      label: t("myProjects.filterLabel"),
+      value: query.mine,
+      options: [{ value: "1", label: t("myProjects.filterMine") }],
+    },
   ];
   const day = (iso: string | null) =>
     iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "short", timeZone: "UTC" }) : "—";
@@ -80,11 +88,11 @@ export default async function BlockersPage({
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("schedule.blockersTitle")}</h1>
         <p className="text-sm text-slate-700" data-testid="blocker-figures">
-          <Link href="/blockers?state=open" className="text-brand underline">
+          <Link href={blockerListHref("open", figureFilter)} className="text-brand underline">
             {t("schedule.openCount", { count: figures.open })}
           </Link>
           {" · "}
-          <Link href="/blockers?state=overdue" className="text-brand underline">
+          <Link href={blockerListHref("overdue", figureFilter)} className="text-brand underline">
             {t("schedule.overdueCount", { count: figures.overdue })}
           </Link>
         </p>

@@ -11,7 +11,16 @@ import {
   responsibleCandidates,
 } from "@/lib/schedule/blockers";
 import { MILESTONE_STATUSES, MILESTONE_TYPES, type MilestoneView, projectMilestones } from "@/lib/schedule/milestones";
+import { confidenceStory } from "@/lib/schedule/confidence-story";
 import { slipDays } from "@/lib/schedule/slip";
+
+/** The rating's colour, with a text label always beside it (never colour alone). */
+const CONFIDENCE_STYLE = {
+  GREEN: "bg-green-100 text-green-900",
+  AMBER: "bg-amber-100 text-amber-900",
+  RED: "bg-red-100 text-red-900",
+  none: "bg-slate-100 text-slate-800",
+} as const;
 import { saveBlockerAction, saveMilestoneAction } from "./schedule-actions";
 
 type Project = {
@@ -58,11 +67,12 @@ const blockerValues = (blocker?: BlockerView): BlockerFormValues => ({
  */
 export async function DeliverySection({ user, project }: { user: Actor; project: Project }) {
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
-  const [t, format, milestones, blockers] = await Promise.all([
+  const [t, format, milestones, blockers, confidence] = await Promise.all([
     getTranslations(),
     getFormatter(),
     projectMilestones(project.id),
     projectBlockers(project.id),
+    confidenceStory(project.id),
   ]);
   const editsMilestones = can(user, "milestone.edit", scope) && !project.withdrawnAt;
   const managesBlockers = can(user, "blocker.manage", scope) && !project.withdrawnAt;
@@ -97,6 +107,30 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
       <p className="mt-1 text-sm text-slate-700" data-testid="finish-slip">
         {t("schedule.finishSlip")}: {slipText(finishSlip)}
       </p>
+
+      <h3 className="mt-4 font-semibold">{t("deliveryStory.confidenceTitle")}</h3>
+      {confidence.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">{t("deliveryStory.noConfidence")}</p>
+      ) : (
+        <ol className="mt-2 space-y-1 text-sm" data-testid="confidence-story">
+          {confidence.map((change) => (
+            <li key={change.at.toISOString()} className="flex flex-wrap items-baseline gap-x-2">
+              <span
+                className={`rounded px-2 py-0.5 text-xs font-semibold ${CONFIDENCE_STYLE[change.confidence ?? "none"]}`}
+              >
+                {t(`confidence.${change.confidence ?? "none"}`)}
+              </span>
+              <span className="text-xs text-slate-600">
+                {t("deliveryStory.changedBy", {
+                  date: format.dateTime(change.at, { dateStyle: "short", timeZone: "Asia/Almaty" }),
+                  who: change.actor ?? "—",
+                })}
+              </span>
+              {change.reason && <span className="basis-full text-slate-800 sm:basis-auto">{change.reason}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
 
       <h3 className="mt-4 font-semibold">{t("schedule.milestones")}</h3>
       {milestones.length === 0 ? (

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import type { BlockerStatus } from "../generated/prisma/enums";
+import { dateFromIso } from "../progress/calendar";
+
+// The one definition of the blocker figures. The dashboard's cards, the blockers page's counts and its `state=`
+// filter all take their condition from here, so a card's number is always the row count of the list it opens.
+//
+//   open blockers     open or in hand (not resolved, not dropped)
+//   overdue blockers  open or in hand, with a due date before today (Kazakhstan's calendar day)
+
+export const BLOCKER_FIGURES = ["openBlockers", "overdueBlockers"] as const;
+export type BlockerFigure = (typeof BLOCKER_FIGURES)[number];
+
+/** A blocker still standing in its project's way. */
+export const OPEN_BLOCKER_STATUSES = ["OPEN", "IN_HAND"] as const satisfies readonly BlockerStatus[];
+export const CLOSED_BLOCKER_STATUSES = ["RESOLVED", "DROPPED"] as const satisfies readonly BlockerStatus[];
+
+/** The condition of `figure` on blockers, on the day `today` (YYYY-MM-DD). */
+export function blockerFigureWhere(figure: BlockerFigure, today: string): Prisma.BlockerWhereInput {
+  const open: Prisma.BlockerWhereInput = { status: { in: [...OPEN_BLOCKER_STATUSES] } };
+  return figure === "openBlockers" ? open : { ...open, dueDate: { lt: dateFromIso(today) } };
+}
