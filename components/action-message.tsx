@@ -1,6 +1,8 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { formatDateTime } from "@/lib/format/format";
+import { useLocale, useTranslations } from "next-intl";
+import type { Locale } from "@/lib/i18n/locales";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/http/action-state";
 
@@ -24,7 +26,7 @@ export function ActionMessage({
   reapplyLabel?: string;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale() as Locale;
   const router = useRouter();
   if (state.status === "idle") return <p aria-live="polite" className="sr-only" />;
   if (state.status === "saved") {
@@ -53,7 +55,7 @@ export function ActionMessage({
           {state.changes.map((change, index) => (
             <li key={index}>
               {t("progress.conflictChange", {
-                when: format.dateTime(new Date(change.at), { dateStyle: "medium", timeStyle: "short" }),
+                when: formatDateTime(locale, new Date(change.at)),
                 who: change.actor ?? "—",
                 what: describeChange(change.after, t),
               })}

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from "@/lib/format/format";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
@@ -30,8 +31,7 @@ export function FieldReportCard({
   const format = useFormatter();
   const now = useNow();
   const unit = report.project.unit ? t(`units.${report.project.unit}` as "units.km") : null;
-  const date = (value: string | null) =>
-    value ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : "—";
+  const date = (value: string | null) => (value ? formatDate(locale, value) : "—");
   const show = (field: (typeof ROWS)[number], values: Card["current"] | Card["proposed"]) => {
     const value = values[field];
     if (value === null || value === undefined) return "—";
@@ -42,8 +42,7 @@ export function FieldReportCard({
     return t(`pauseReasons.${value}` as "pauseReasons.OTHER");
   };
   const rows = ROWS.filter((field) => field !== "quantityDone" || unit !== null);
-  const when = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : "";
+  const when = (value: Date | null) => (value ? formatDateTime(locale, value) : "");
   const advice = report.advice;
   const adviceErrors = Object.entries(advice?.fieldErrors ?? {});
   const refused = Boolean(advice?.withdrawn) || adviceErrors.length > 0;

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatMoneyInput } from "@/lib/format/format";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
@@ -108,7 +109,11 @@ export function ProjectDetailsForm({
               id={id(field)}
               name={field}
               inputMode="decimal"
-              defaultValue={value(field, project[field])}
+              defaultValue={
+                typed || project[field] === null
+                  ? value(field, project[field])
+                  : formatMoneyInput(locale, project[field])
+              }
               className={INPUT_CLASS}
               {...describedBy(id(field), errors[field])}
             />

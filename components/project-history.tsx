@@ -1,4 +1,6 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { formatDate } from "@/lib/format/format";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { Locale } from "@/lib/i18n/locales";
 import type { ProjectStatusCode } from "@/lib/reference-data";
 import { EvidenceGallery, type GalleryFile } from "./evidence-gallery";
 import { StatusBadge } from "./status-badge";
@@ -32,6 +34,7 @@ export function ProjectHistory({
 }) {
   const t = useTranslations();
   const format = useFormatter();
+  const locale = useLocale() as Locale;
   if (updates.length === 0) return <p className="mt-2 text-sm text-slate-600">{t("project.historyEmpty")}</p>;
   return (
     <ol className="mt-2 space-y-2" data-testid="history">
@@ -39,7 +42,7 @@ export function ProjectHistory({
         <li key={update.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
           <div className="flex flex-wrap items-center gap-3">
             <time dateTime={update.asOf.toISOString().slice(0, 10)} className="font-semibold">
-              {format.dateTime(update.asOf, { dateStyle: "medium", timeZone: "UTC" })}
+              {formatDate(locale, update.asOf)}
             </time>
             {update.previousStatus !== update.status ? (
               <span className="flex items-center gap-1">

@@ -4,6 +4,7 @@
 // 03.12.2026 in every language, months as "желтоқсан 2026" / "декабрь 2026" / "December 2026". Money is formatted
 // from its decimal text, never through a binary float, so no amount is ever rounded by the formatting.
 import type { Locale } from "../i18n/locales";
+import { kazakhstanClock } from "../progress/calendar";
 
 const SEPARATORS: Record<Locale, { group: string; decimal: string }> = {
   kk: { group: "\u00a0", decimal: "," },
@@ -148,4 +149,15 @@ export function formatMoneyInput(locale: Locale, value: string | number): string
   if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
   const [whole, fraction] = text.split(".");
   return `${groupDigits(whole!, "\u00a0")}${fraction ? SEPARATORS[locale].decimal + fraction : ""}`;
+}
+
+/** A moment as Kazakhstan's clock reads it, 03.12.2026 14:05: the one date-and-time style of every page. */
+export function formatDateTime(locale: Locale, moment: Date | string): string {
+  const { date, time } = kazakhstanClock(new Date(moment));
+  return `${formatDate(locale, date)} ${time}`;
+}
+
+/** The calendar day of a moment in Kazakhstan, 03.12.2026. */
+export function formatDay(locale: Locale, moment: Date | string): string {
+  return formatDate(locale, kazakhstanClock(new Date(moment)).date);
 }

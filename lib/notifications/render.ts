@@ -1,3 +1,4 @@
+import { formatDate as formatCalendarDay } from "../format/format";
 import "server-only";
 import { createTranslator } from "use-intl/core";
 import en from "../../messages/en.json";
@@ -40,10 +41,8 @@ function field(payload: unknown, name: string): string {
 
 function formatDate(value: string, locale: Locale): string {
   const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : locale, { dateStyle: "medium", timeZone: "UTC" }).format(
-    date,
-  );
+  // The one date style of every page and export: 03.12.2026.
+  return Number.isNaN(date.getTime()) ? value : formatCalendarDay(locale, date);
 }
 
 /** One line saying what happened, in the recipient's language. */

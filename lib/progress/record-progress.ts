@@ -1,6 +1,5 @@
 import "server-only";
 import { can, type Actor } from "../auth/permissions";
-import { recordActor } from "../figures/detail-history";
 import { prisma } from "../db";
 import { EVIDENCE_UNAVAILABLE, EvidenceUnavailable } from "../evidence/attach-evidence";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";

@@ -1,5 +1,6 @@
+import { formatDate } from "@/lib/format/format";
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { type FilterField, ListFilters } from "@/components/list-filters";
 import { ListTable } from "@/components/list-table";
@@ -29,9 +30,8 @@ export default async function BlockersPage({
 }) {
   const user = await requireUser();
   const query = parseBlockerQuery(await searchParams);
-  const [t, format, locale, result, figures] = await Promise.all([
+  const [t, locale, result, figures] = await Promise.all([
     getTranslations(),
-    getFormatter(),
     getLocale() as Promise<Locale>,
     listBlockers(user, query),
     blockerFigures(user, { oblast: query.oblast, sector: query.sector, kind: query.kind, mine: query.mine }),
@@ -81,8 +81,7 @@ export default async function BlockersPage({
       options: [{ value: "1", label: t("myProjects.filterMine") }],
     },
   ];
-  const day = (iso: string | null) =>
-    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "short", timeZone: "UTC" }) : "—";
+  const day = (iso: string | null) => (iso ? formatDate(locale, iso) : "—");
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">

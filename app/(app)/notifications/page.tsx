@@ -1,5 +1,6 @@
+import { formatDateTime } from "@/lib/format/format";
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { requireUser } from "@/lib/auth/current-user";
 import type { Locale } from "@/lib/i18n/locales";
@@ -12,11 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const [t, format, locale] = await Promise.all([
-    getTranslations("notifications.page"),
-    getFormatter(),
-    getLocale() as Promise<Locale>,
-  ]);
+  const [t, locale] = await Promise.all([getTranslations("notifications.page"), getLocale() as Promise<Locale>]);
   const items = await listNotifications(user, locale);
   const unread = items.filter((item) => !item.read).length;
   return (
@@ -66,9 +63,7 @@ export default async function NotificationsPage() {
                   </button>
                 </form>
                 <p className="mt-1 text-xs text-slate-600">
-                  <time dateTime={item.createdAt.toISOString()}>
-                    {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                  </time>
+                  <time dateTime={item.createdAt.toISOString()}>{formatDateTime(locale, item.createdAt)}</time>
                 </p>
               </div>
               {!item.read && (

@@ -1,5 +1,6 @@
+import { formatDateTime } from "@/lib/format/format";
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { Suspense } from "react";
@@ -50,7 +51,7 @@ export default async function ReportsPage({
   const query: TReportQuery = user.oblastCode
     ? { ...requested, scope: user.oblastCode as TReportQuery["scope"] }
     : requested;
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   const params = reportSearchParams(query);
   const scopeName = reportScopeName(t, locale, query);
   const quick = quickPeriods(todayInKazakhstan());
@@ -65,7 +66,7 @@ export default async function ReportsPage({
         </p>
         <p className="hidden text-xs text-slate-600 print:block">
           {t("reports.generated", {
-            at: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }),
+            at: formatDateTime(locale, new Date()),
             by: user.name,
           })}
         </p>
@@ -256,10 +257,9 @@ async function ReportBody({
 
 /** The saved reports the user may open, newest first: each re-opens exactly as it was generated. */
 async function SavedReports({ user }: { user: Awaited<ReturnType<typeof requireUser>> }) {
-  const [saved, t, format, locale] = await Promise.all([
+  const [saved, t, locale] = await Promise.all([
     listSavedReports(user),
     getTranslations(),
-    getFormatter(),
     getLocale() as Promise<Locale>,
   ]);
   return (
@@ -276,7 +276,7 @@ async function SavedReports({ user }: { user: Awaited<ReturnType<typeof requireU
               </a>
               <span className="text-xs text-slate-600">
                 {t("reports.generated", {
-                  at: format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                  at: formatDateTime(locale, entry.createdAt),
                   by: entry.createdBy,
                 })}{" "}
                 · {t("periodReport.size", { kb: Math.max(1, Math.round(entry.pdfBytes / 1024)) })}

@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/format/format";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -59,8 +60,7 @@ export default async function TimelinePage({
   const translate = (key: string) => t(key as "app.name");
   const today = todayInKazakhstan();
   const { from, to, ticks } = axis(query.zoom, today);
-  const day = (iso: string | null) =>
-    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "short", timeZone: "UTC" }) : "—";
+  const day = (iso: string | null) => (iso ? formatDate(locale, iso) : "—");
   const visibleOblasts = user.oblastCode ? OBLASTS.filter((oblast) => oblast.code === user.oblastCode) : OBLASTS;
   const fields = [
     ...projectFilterFields({

@@ -1,6 +1,8 @@
+import { formatDateTime } from "@/lib/format/format";
 import path from "node:path";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
 import { forbidden } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
@@ -22,9 +24,8 @@ export default async function AdminMailPage({
   const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 100_000 ? pageParam : 1;
   const result = await listOutgoingMail(user, page);
   if (!result) forbidden();
-  const [t, format] = await Promise.all([getTranslations("notifications.adminMail"), getFormatter()]);
-  const when = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: "short", timeStyle: "short" }) : "";
+  const [t, locale] = await Promise.all([getTranslations("notifications.adminMail"), getLocale() as Promise<Locale>]);
+  const when = (value: Date | null) => (value ? formatDateTime(locale, value) : "");
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>

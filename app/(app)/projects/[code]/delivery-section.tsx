@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { formatDate, formatDay, formatDateTime } from "@/lib/format/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
 import { type BlockerFormValues, BlockerForm } from "@/components/schedule/blocker-form";
 import { type MilestoneFormValues, MilestoneForm } from "@/components/schedule/milestone-form";
 import { type Actor, can } from "@/lib/auth/permissions";
@@ -67,9 +69,9 @@ const blockerValues = (blocker?: BlockerView): BlockerFormValues => ({
  */
 export async function DeliverySection({ user, project }: { user: Actor; project: Project }) {
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
-  const [t, format, milestones, blockers, confidence] = await Promise.all([
+  const [t, locale, milestones, blockers, confidence] = await Promise.all([
     getTranslations(),
-    getFormatter(),
+    getLocale() as Promise<Locale>,
     projectMilestones(project.id),
     projectBlockers(project.id),
     confidenceStory(project.id),
@@ -78,8 +80,7 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
   const managesBlockers = can(user, "blocker.manage", scope) && !project.withdrawnAt;
   const raisesBlockers = can(user, "blocker.raise", scope) && !project.withdrawnAt;
   const people = managesBlockers || raisesBlockers ? await responsibleCandidates(scope.oblastIds) : [];
-  const day = (iso: string | null) =>
-    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "short", timeZone: "UTC" }) : "—";
+  const day = (iso: string | null) => (iso ? formatDate(locale, iso) : "—");
   const slipText = (days: number | null) =>
     days === null ? "—" : days === 0 ? t("schedule.onTime") : t("schedule.slip", { days });
   const finishSlip = slipDays(project.baselineFinish, project.forecastFinish, project.actualFinish);
@@ -122,7 +123,7 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
               </span>
               <span className="text-xs text-slate-600">
                 {t("deliveryStory.changedBy", {
-                  date: format.dateTime(change.at, { dateStyle: "short", timeZone: "Asia/Almaty" }),
+                  date: formatDay(locale, change.at),
                   who: change.actor ?? "—",
                 })}
               </span>
@@ -159,8 +160,8 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
                         <ul className="mt-1 space-y-0.5">
                           {milestone.changes.map((change) => (
                             <li key={change.at.toISOString()}>
-                              {format.dateTime(change.at, { dateStyle: "short", timeStyle: "short" })} · {change.actor}{" "}
-                              · {t("schedule.baselineDate")} {day(change.baselineDate)}
+                              {formatDateTime(locale, change.at)} · {change.actor} · {t("schedule.baselineDate")}{" "}
+                              {day(change.baselineDate)}
                               {change.reason ? ` · ${change.reason}` : ""}
                             </li>
                           ))}

@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/format/format";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -79,8 +80,7 @@ export default async function ProjectPage({
     value === null
       ? t("common.notAvailable")
       : format.number(value, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
-  const date = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" }) : t("common.notAvailable");
+  const date = (value: Date | null) => (value ? formatDate(locale, value) : t("common.notAvailable"));
   const today = todayInKazakhstan();
   const sourceNote = localizedNote(
     { noteKk: project.sourceNoteKk, noteRu: project.sourceNoteRu, noteEn: project.sourceNoteEn },

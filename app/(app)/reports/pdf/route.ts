@@ -1,4 +1,5 @@
-import { getFormatter, getLocale } from "next-intl/server";
+import { formatDateTime } from "@/lib/format/format";
+import { getLocale } from "next-intl/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { Refused, withUser } from "@/lib/http/with-user";
 import type { Locale } from "@/lib/i18n/locales";
@@ -13,8 +14,8 @@ import { saveReport } from "@/lib/reports/saved-reports";
 export const POST = withUser({ permission: "report.export", sameOrigin: true }, async (context) => {
   const { request, user, query: params, t } = context;
   const url = new URL(request.url);
-  const [format, locale, ip] = await Promise.all([getFormatter(), getLocale() as Promise<Locale>, clientIp()]);
-  const generatedAt = format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" });
+  const [locale, ip] = await Promise.all([getLocale() as Promise<Locale>, clientIp()]);
+  const generatedAt = formatDateTime(locale, new Date());
   let saved: Awaited<ReturnType<typeof saveReport>>;
   try {
     saved = await saveReport(
