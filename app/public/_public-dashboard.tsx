@@ -1,5 +1,6 @@
 // The public view of the region or one oblast: the signed-in dashboard's figures, map and charts (the same
 // functions and chart components), read through the public cache, linking to the public list and pages.
+import { CompletionTiles } from "@/components/completion-tiles";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MapSection } from "@/app/(app)/_dashboard/map-section";
@@ -13,7 +14,7 @@ import { FigureCard } from "@/components/figure-card";
 import { KindSwitch } from "@/components/kind-switch";
 import { PHYSICAL_MEASURES } from "@/lib/dashboard/dashboard";
 import { KIND_CHOICES, type KindChoice } from "@/lib/figures/figure-names";
-import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
+import { formatDate, formatNumber } from "@/lib/format/format";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { PUBLIC_READER } from "@/lib/public/public-cache";
@@ -106,35 +107,12 @@ export async function PublicDashboard({
         <p className="mt-1 text-xs text-slate-600" data-testid="figures-as-of">
           {t("publicView.asOf", { date: formatDate(locale, todayInKazakhstan()) })}
         </p>
-        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <div className="rounded-lg border border-slate-200 bg-white p-4">
-            <p className="text-sm text-slate-600">{t("dashboard.completionByCount")}</p>
-            <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-completionByCount">
-              {formatPercent(locale, figures.completionByCount)}
-            </p>
-          </div>
-          <div className="rounded-lg border border-slate-200 bg-white p-4">
-            <p className="text-sm text-slate-600">{t("dashboard.averageCompletion")}</p>
-            <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-averagePercent">
-              {formatPercent(locale, figures.averagePercent)}
-            </p>
-          </div>
-          {figures.weighted.map((measure) => (
-            <div key={measure.key} className="rounded-lg border border-slate-200 bg-white p-4">
-              <p className="text-sm text-slate-600">
-                {t(`dashboard.weighted.${measure.key}` as "dashboard.weighted.roadKm")}
-              </p>
-              <p className="mt-1 text-2xl font-bold tabular-nums">
-                {measure.planned === 0
-                  ? t("common.notAvailable")
-                  : formatPercent(locale, (measure.done / measure.planned) * 100)}
-              </p>
-              <p className="text-xs text-slate-600">
-                {formatNumber(locale, measure.done)} / {formatNumber(locale, measure.planned)} {units[measure.key]}
-              </p>
-            </div>
-          ))}
-        </div>
+        <CompletionTiles
+          locale={locale}
+          completionByCount={figures.completionByCount}
+          averagePercent={figures.averagePercent}
+          weighted={figures.weighted}
+        />
       </section>
       <MapSection
         user={PUBLIC_READER}

@@ -1,5 +1,6 @@
 // The dashboard's widgets, shared by the region, oblast and sector dashboards. Each one loads its own numbers
 // (SQL aggregates from lib/dashboard) so the page can stream them independently under <Suspense>.
+import { CompletionTiles } from "@/components/completion-tiles";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import {
@@ -26,7 +27,7 @@ import {
 } from "@/lib/dashboard/dashboard";
 import { BLOCKER_FIGURES } from "@/lib/figures/blocker-figures";
 import { FIGURES, KIND_CHOICES } from "@/lib/figures/figure-names";
-import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
+import { formatDate, formatNumber } from "@/lib/format/format";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import { type BlockerFigureFilter, blockerFigures, blockerListHref } from "@/lib/schedule/blockers";
@@ -90,7 +91,6 @@ export async function FiguresSection({ user, filter }: Props) {
       definition: t(`blockerFigures.definition.${key}`),
     })),
   ];
-  const units: Record<string, string> = { roadKm: t("units.km"), railwayKm: t("units.km"), powerMw: t("units.MW") };
   return (
     <section aria-label={t("dashboard.figures")} data-testid="figures">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
@@ -110,35 +110,12 @@ export async function FiguresSection({ user, filter }: Props) {
       <p className="mt-1 text-xs text-slate-600" data-testid="figures-as-of">
         {t("figures.today", { date: formatDate(locale, todayInKazakhstan()) })}
       </p>
-      <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <p className="text-sm text-slate-600">{t("dashboard.completionByCount")}</p>
-          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-completionByCount">
-            {formatPercent(locale, figures.completionByCount)}
-          </p>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <p className="text-sm text-slate-600">{t("dashboard.averageCompletion")}</p>
-          <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="figure-averagePercent">
-            {formatPercent(locale, figures.averagePercent)}
-          </p>
-        </div>
-        {figures.weighted.map((measure) => (
-          <div key={measure.key} className="rounded-lg border border-slate-200 bg-white p-4">
-            <p className="text-sm text-slate-600">
-              {t(`dashboard.weighted.${measure.key}` as "dashboard.weighted.roadKm")}
-            </p>
-            <p className="mt-1 text-2xl font-bold tabular-nums" data-testid={`figure-weighted-${measure.key}`}>
-              {measure.planned === 0
-                ? t("common.notAvailable")
-                : formatPercent(locale, (measure.done / measure.planned) * 100)}
-            </p>
-            <p className="text-xs text-slate-600">
-              {formatNumber(locale, measure.done)} / {formatNumber(locale, measure.planned)} {units[measure.key]}
-            </p>
-          </div>
-        ))}
-      </div>
+      <CompletionTiles
+        locale={locale}
+        completionByCount={figures.completionByCount}
+        averagePercent={figures.averagePercent}
+        weighted={figures.weighted}
+      />
     </section>
   );
 }

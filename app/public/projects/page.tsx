@@ -1,3 +1,4 @@
+import { projectFilterFields } from "@/components/project-filter-fields";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -29,53 +30,18 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
     listPublicProjects(query),
     listDistrictOptions(PUBLIC_READER, query.oblast),
   ]);
-  const categories = query.sector ? CATEGORIES.filter((category) => category.sectorCode === query.sector) : CATEGORIES;
   const fields: FilterField[] = [
-    {
-      name: "sector",
-      label: t("projects.sector"),
-      value: query.sector,
-      options: SECTORS.map((sector) => ({ value: sector.code, label: localizedName(sector, locale) })),
-    },
-    {
-      name: "category",
-      label: t("projects.category"),
-      value: query.category,
-      options: categories.map((category) => ({ value: category.code, label: localizedName(category, locale) })),
-    },
-    {
-      name: "kind",
-      label: t("projects.kind"),
-      value: query.kind,
-      options: (["OBJECT", "MEASURE"] as const).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })),
-    },
-    {
-      name: "horizon",
-      label: t("projects.horizon"),
-      value: query.horizon,
-      options: [
-        ...HORIZONS.map((year) => ({ value: String(year), label: String(year) })),
-        { value: "none", label: t("horizon.none") },
-      ],
-    },
-    {
-      name: "oblast",
-      label: t("projects.oblast"),
-      value: query.oblast,
-      options: OBLASTS.map((oblast) => ({ value: oblast.code, label: localizedName(oblast, locale) })),
-    },
-    {
-      name: "district",
-      label: t("projects.district"),
-      value: query.district,
-      options: districts.map((district) => ({ value: district.code, label: localizedName(district, locale) })),
-    },
-    {
-      name: "status",
-      label: t("projects.status"),
-      value: query.status,
-      options: PROJECT_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
-    },
+    ...projectFilterFields({
+      t: (key) => t(key as "app.name"),
+      name: (item) => localizedName(item, locale),
+      query,
+      sectors: SECTORS,
+      categories: CATEGORIES,
+      horizons: HORIZONS,
+      oblasts: OBLASTS,
+      districts,
+      statuses: PROJECT_STATUSES,
+    }),
   ];
   const sort: FilterField = {
     name: "sort",
