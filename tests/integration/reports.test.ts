@@ -36,9 +36,9 @@ async function insertHistory(code: string, rows: [string, string, number, string
 }
 
 beforeAll(async () => {
-  codes.A = (await freshProject("ATY", 20)).code;
-  codes.B = (await freshProject("ATY", 21)).code;
-  codes.C = (await freshProject("ATY", 22)).code;
+  codes.A = (await freshProject("ATY", 0)).code;
+  codes.B = (await freshProject("ATY", 1)).code;
+  codes.C = (await freshProject("ATY", 2)).code;
   await insertHistory(codes.A, [
     ["2026-02-10", "DESIGN", 10, "PLANNED", 0],
     ["2026-03-15", "IN_PROGRESS", 40, "DESIGN", 10],

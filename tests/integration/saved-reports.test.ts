@@ -18,7 +18,7 @@ const stand_in = async (report: PeriodReport) =>
 let projectCode = "";
 
 beforeAll(async () => {
-  projectCode = (await freshProject("ATY", 25)).code;
+  projectCode = (await freshProject("ATY")).code;
 });
 
 async function completeDuringQ3(code: string) {
