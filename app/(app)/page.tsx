@@ -44,7 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         options={[
           {
             value: "all",
-            label: oblast ? localizedName(oblast, locale) : t("dashboard.scopeRegion"),
+            label: t("myProjects.scopeAll"),
             href: `/?kind=${kind}`,
           },
           { value: "mine", label: t("myProjects.scopeMine"), href: `/?kind=${kind}&mine=1` },

@@ -138,7 +138,13 @@ export async function ReportDocument({
           {scopeName} · {period} · {filters}
         </p>
         <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
-          <div className="overflow-x-auto print:overflow-visible">
+          {/* Scrolls sideways on a phone: reachable by keyboard, named for screen readers. */}
+          <div
+            className="overflow-x-auto print:overflow-visible"
+            tabIndex={0}
+            role="region"
+            aria-label={t("reports.figures")}
+          >
             <DataTable
               head={["", t("reports.atStart"), t("reports.atEnd"), t("periodReport.change")]}
               rows={[...headlineRows, [t("periodReport.openBlockers"), "", number(report.openBlockers.total), ""]]}
