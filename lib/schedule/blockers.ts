@@ -351,6 +351,30 @@ export async function listBlockers(user: Actor, query: TBlockerQuery, today = to
   };
 }
 
+/**
+ * Every blocker of a filtered register, a batch at a time (the CSV/XLSX download), in the order of the project code
+ * and the day it was raised: an export is read as a table, not a worklist.
+ */
+export async function* allBlockers(
+  user: Actor,
+  query: TBlockerQuery,
+  today = todayInKazakhstan(),
+  batchSize = 500,
+): AsyncGenerator<BlockerView> {
+  const where = blockerWhere(user, query, today);
+  for (let skip = 0; ; skip += batchSize) {
+    const rows = await prisma.blocker.findMany({
+      where,
+      include: blockerInclude,
+      orderBy: [{ project: { code: "asc" } }, { raisedOn: "asc" }, { id: "asc" }],
+      skip,
+      take: batchSize,
+    });
+    for (const row of rows) yield toView(row, today);
+    if (rows.length < batchSize) return;
+  }
+}
+
 /** Which projects' blockers a figure counts: the dashboard's view (oblast, sector, kind, "my projects"). */
 export type BlockerFigureFilter = {
   oblast?: string | undefined;

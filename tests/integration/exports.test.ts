@@ -15,6 +15,8 @@ import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { actor, freshProject } from "../support/actors";
 import { parseCsv } from "../support/csv";
+import { blockerExportHeader, blockerExportRows } from "@/lib/schedule/blocker-export";
+import { parseBlockerQuery, saveBlocker } from "@/lib/schedule/blockers";
 
 const translator = (locale: "en" | "ru") =>
   createTranslator({ locale, messages: locale === "en" ? en : ru }) as unknown as Translate;
@@ -120,5 +122,47 @@ describe("the audit log in words", () => {
     expect(change).toBe(
       `${ru.auditFields.confidence}: ${ru.confidence.GREEN} → ${ru.confidence.RED}; ${ru.details.baselineFinish}: 31.01.2029 → 31.12.2029`,
     );
+  });
+});
+
+describe("the blockers register as a file", () => {
+  it("has the screen's rows in words, dates as dates and the age in days, and an officer's file keeps to their oblast", async () => {
+    const ministry = await actor("ministry@batys.demo");
+    const project = await freshProject("MAN", 3);
+    const description = `Export check ${Date.now()}`;
+    const saved = await saveBlocker(
+      ministry,
+      {
+        projectCode: project.code,
+        category: "FINANCING",
+        description,
+        escalation: "MINISTRY",
+        status: "OPEN",
+        dueDate: "2026-02-28",
+      },
+      { ip: "192.0.2.77" },
+    );
+    expect(saved.ok).toBe(true);
+    const t = translator("en");
+    const rowsOf = async (who: Awaited<ReturnType<typeof actor>>) => {
+      const rows: unknown[][] = [];
+      for await (const row of blockerExportRows(who, parseBlockerQuery({ q: description }), t, "en")) rows.push(row);
+      return rows;
+    };
+    const rows = await rowsOf(ministry);
+    expect(rows).toHaveLength(1);
+    const header = blockerExportHeader(t);
+    const cell = (label: string) => rows[0]![header.indexOf(label)];
+    expect(cell(en.projects.columnCode)).toBe(project.code);
+    expect(cell(en.schedule.category)).toBe(en.schedule.categories.FINANCING);
+    expect(cell(en.schedule.dueDate)).toEqual(new Date("2026-02-28T00:00:00Z"));
+    expect(typeof cell(en.schedule.age)).toBe("number");
+    // The Atyrau officer's register holds no Mangystau blocker, in the file as on the page.
+    expect(await rowsOf(await actor("akimat.aty@batys.demo"))).toHaveLength(0);
+    const response = xlsxResponse("b.xlsx", [{ name: "Blockers", header, rows: rows }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const dueCell = workbook.worksheets[0]!.getRow(2).getCell(header.indexOf(en.schedule.dueDate) + 1);
+    expect(dueCell.numFmt).toBe("dd.mm.yyyy");
   });
 });

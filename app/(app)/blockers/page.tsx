@@ -2,11 +2,12 @@ import { formatDate } from "@/lib/format/format";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ExportLinks } from "@/components/export-links";
 import { type FilterField, ListFilters } from "@/components/list-filters";
 import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/lib/auth/current-user";
-import { scopedOblastId } from "@/lib/auth/permissions";
+import { can, scopedOblastId } from "@/lib/auth/permissions";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 import {
@@ -97,9 +98,21 @@ export default async function BlockersPage({
         </p>
       </div>
       <ListFilters search={query.q ?? ""} searchLabel={t("schedule.searchBlockers")} fields={fields} />
-      <p className="mb-2 text-sm text-slate-600" data-testid="blocker-count">
-        {t("schedule.listCount", { count: result.total })}
-      </p>
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
+        <p className="text-slate-600" data-testid="blocker-count">
+          {t("schedule.listCount", { count: result.total })}
+        </p>
+        {can(user, "report.export") && result.total > 0 && (
+          <span className="flex flex-wrap gap-3">
+            <ExportLinks
+              path="/blockers/export"
+              params={params}
+              locale={locale}
+              labels={{ otherSeparator: t("exports.otherSeparator") }}
+            />
+          </span>
+        )}
+      </div>
       {result.blockers.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
           {t("schedule.noBlockers")}
