@@ -1,3 +1,4 @@
+import { ExportLinks } from "@/components/export-links";
 import { formatDate } from "@/lib/format/format";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -9,7 +10,8 @@ import { Gantt, type GanttGroup, GanttLegend } from "@/components/schedule/gantt
 import { requireUser } from "@/lib/auth/current-user";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
-import { listDistrictOptions } from "@/lib/projects/list-projects";
+import { listDistrictOptions, projectListParams } from "@/lib/projects/list-projects";
+import { can } from "@/lib/auth/permissions";
 import { CATEGORIES, HORIZONS, OBLASTS, PROJECT_STATUSES, SECTORS } from "@/lib/reference-data";
 import { parseTimelineQuery, TIMELINE_GROUPS, TIMELINE_ZOOMS, timeline } from "@/lib/schedule/timeline";
 
@@ -138,6 +140,7 @@ export default async function TimelinePage({
       };
     }),
   }));
+  const { group: _group, zoom: _zoom, view: _shown, ...listQuery } = query;
   const viewHref = (view: "chart" | "table") => `/timeline?${new URLSearchParams({ ...params, view })}`;
   return (
     <>
@@ -157,6 +160,17 @@ export default async function TimelinePage({
         </p>
       </div>
       <ListFilters search={query.q ?? ""} fields={fields} />
+      {can(user, "report.export") && (
+        // The timeline's rows as a file: the project list with the same filters carries every date it draws.
+        <p className="mb-2 flex flex-wrap gap-3 text-sm">
+          <ExportLinks
+            path="/projects/export"
+            params={projectListParams(listQuery, { sort: false })}
+            locale={locale}
+            labels={{ otherSeparator: t("exports.otherSeparator") }}
+          />
+        </p>
+      )}
       {query.view === "chart" ? (
         <section className="rounded-lg border border-slate-200 bg-white p-3" aria-labelledby="gantt-heading">
           <h2 id="gantt-heading" className="sr-only">
