@@ -82,6 +82,10 @@ export async function startApp(options: {
       // Every load run comes from one address: the public view's throttle still counts each request (its cost is
       // measured) but never refuses one.
       PUBLIC_REQUESTS_PER_MINUTE: "1000000000",
+      // The server under load answers requests only; the notification worker runs elsewhere (BATYS_WORKER=off, as in
+      // a deployment with a worker instance). Otherwise its first pass over 100k never-updated projects (one "no
+      // update for 90 days" event each) would run through every measurement on the same two cores.
+      BATYS_WORKER: "off",
     },
     stdio: ["ignore", out, out],
     detached: true,
