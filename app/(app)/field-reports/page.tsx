@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { FieldReportBulkAccept } from "@/components/field-report-bulk-accept";
 import { FieldReportCard } from "@/components/field-report-card";
 import { FieldReportReview } from "@/components/field-report-review";
@@ -126,9 +127,20 @@ export default async function FieldReportsPage({
           </Link>
         </div>
       </form>
-      <p className="mb-2 text-sm text-slate-600" data-testid="report-count">
-        {t("progressChange.queue.count", { count: result.total })}
-      </p>
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="report-count">
+          {t("progressChange.queue.count", { count: result.total })}
+        </p>
+        <span className="flex flex-wrap items-baseline gap-3 text-sm" data-testid="export-links">
+          <span className="font-semibold">{t("listExports.download")}:</span>
+          <ExportLinks
+            path="/field-reports/export"
+            params={{ ...filters, ...(review ? { tab: result.tab } : {}) }}
+            locale={locale}
+            labels={{ otherSeparator: t("exports.otherSeparator") }}
+          />
+        </span>
+      </div>
       {result.reports.length === 0 ? (
         <EmptyState title={review ? t("fieldReports.emptyQueue") : t("fieldReports.empty")} />
       ) : (
