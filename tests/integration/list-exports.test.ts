@@ -10,6 +10,8 @@ import { exportTitle } from "@/lib/http/export-title";
 import { tableDownload } from "@/lib/http/table-download";
 import { notificationExportHeader, notificationExportRows } from "@/lib/notifications/export-notifications";
 import { todayInKazakhstan } from "@/lib/progress/calendar";
+import { projectExportHeader } from "@/lib/projects/export-projects";
+import { publicExportHeader } from "@/lib/public/public-projects";
 import { userExportHeader, userExportRows } from "@/lib/users/export-users";
 import en from "@/messages/en.json";
 import kk from "@/messages/kk.json";
@@ -189,5 +191,23 @@ describe("the notifications as a file", () => {
     const others = [];
     for await (const values of notificationExportRows(manager, t, "en")) others.push(values[3]);
     expect(others).not.toContain(project.code);
+  });
+});
+
+describe("the public project file", () => {
+  it("has the staff file's columns minus the private ones, in the same order", () => {
+    const t = translator("en");
+    const staff = projectExportHeader(t);
+    const open = publicExportHeader(t);
+    expect(open.length).toBeLessThan(staff.length);
+    expect(staff.filter((label) => open.includes(label))).toEqual(open);
+    for (const hidden of [
+      en.confidence.label,
+      en.details.budgetBaseline,
+      en.details.budgetSpent,
+      en.details.responsibleOrganisation,
+      en.details.forecastFinish,
+    ])
+      expect(open).not.toContain(hidden);
   });
 });
