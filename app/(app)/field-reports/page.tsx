@@ -131,15 +131,12 @@ export default async function FieldReportsPage({
         <p className="text-sm text-slate-600" data-testid="report-count">
           {t("progressChange.queue.count", { count: result.total })}
         </p>
-        <span className="flex flex-wrap items-baseline gap-3 text-sm" data-testid="export-links">
-          <span className="font-semibold">{t("listExports.download")}:</span>
-          <ExportLinks
-            path="/field-reports/export"
-            params={{ ...filters, ...(review ? { tab: result.tab } : {}) }}
-            locale={locale}
-            labels={{ otherSeparator: t("exports.otherSeparator") }}
-          />
-        </span>
+        <ExportLinks
+          path="/field-reports/export"
+          params={{ ...filters, ...(review ? { tab: result.tab } : {}) }}
+          locale={locale}
+          labels={{ otherSeparator: t("exports.otherSeparator"), download: t("listExports.download") }}
+        />
       </div>
       {result.reports.length === 0 ? (
         <EmptyState title={review ? t("fieldReports.emptyQueue") : t("fieldReports.empty")} />

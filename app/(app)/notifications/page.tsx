@@ -26,14 +26,12 @@ export default async function NotificationsPage() {
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <div className="flex flex-wrap items-center gap-3">
-          <span className="flex flex-wrap items-baseline gap-3 text-sm" data-testid="export-links">
-            <ExportLinks
-              path="/notifications/export"
-              params={{}}
-              locale={locale}
-              labels={{ otherSeparator: tAll("exports.otherSeparator") }}
-            />
-          </span>
+          <ExportLinks
+            path="/notifications/export"
+            params={{}}
+            locale={locale}
+            labels={{ otherSeparator: tAll("exports.otherSeparator"), download: tAll("listExports.download") }}
+          />
           <a href="/account/notifications" className="text-sm text-brand underline">
             {t("preferences")}
           </a>

@@ -35,15 +35,12 @@ export default async function UsersPage({
         <h1 className="text-2xl font-bold">{t("users.title")}</h1>
         <div className="flex items-center gap-4">
           <p className="text-sm text-slate-600">{t("users.count", { count: result.total })}</p>
-          <span className="flex flex-wrap items-baseline gap-3 text-sm" data-testid="export-links">
-            <span className="font-semibold">{t("listExports.download")}:</span>
-            <ExportLinks
-              path="/admin/users/export"
-              params={params}
-              locale={locale}
-              labels={{ otherSeparator: t("exports.otherSeparator") }}
-            />
-          </span>
+          <ExportLinks
+            path="/admin/users/export"
+            params={params}
+            locale={locale}
+            labels={{ otherSeparator: t("exports.otherSeparator"), download: t("listExports.download") }}
+          />
           <Link
             href="/admin/users/new"
             className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
