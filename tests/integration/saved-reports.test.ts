@@ -75,14 +75,14 @@ describe("saved reports", () => {
       // The snapshot is taken; someone saves progress before Chromium opens the print page…
       await completeDuringQ3(code);
       // …and the print page (app/(app)/reports/print/[token]) renders what is held for the print, as its owner.
-      const token = holdForPrint(manager.id, report);
+      const token = await holdForPrint(manager.id, report);
       try {
-        printed = heldForPrint(manager.id, token);
-        expect(heldForPrint(manager.id + 1, token)).toBeNull();
+        printed = await heldForPrint(manager.id, token);
+        expect(await heldForPrint(manager.id + 1, token)).toBeNull();
       } finally {
-        releasePrint(token);
+        await releasePrint(token);
       }
-      expect(heldForPrint(manager.id, token)).toBeNull();
+      expect(await heldForPrint(manager.id, token)).toBeNull();
       return new Uint8Array(Buffer.from(`%PDF-1.7 ${JSON.stringify(printed)}`));
     }))!;
     // The live report now counts the completion; the PDF and the stored figures, one snapshot, do not.

@@ -26,7 +26,7 @@ export const POST = withUser({ permission: "report.export", sameOrigin: true }, 
       // The snapshot that is stored is the one printed: the print page renders it, not the live tables. The page
       // is rendered by this same server (the origin the request came in on), as this user, in its turn.
       async (report) => {
-        const token = holdForPrint(user.id, report);
+        const token = await holdForPrint(user.id, report);
         try {
           return await renderPdf(
             `${url.origin}/reports/print/${token}`,
@@ -38,7 +38,7 @@ export const POST = withUser({ permission: "report.export", sameOrigin: true }, 
             { owner: user.id },
           );
         } finally {
-          releasePrint(token);
+          await releasePrint(token);
         }
       },
       ip,

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     getTranslations(),
     getLocale() as Promise<Locale>,
   ]);
-  const report = heldForPrint(user.id, token);
+  const report = await heldForPrint(user.id, token);
   if (!report) return { title: t("reports.title") };
   return {
     title: `${t("reports.title")} · ${reportScopeName(t, locale, report.query)} · ${reportPeriod(locale, report.query)}`,
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  */
 export default async function ReportPrintPage({ params }: { params: Params }) {
   const [{ token }, user] = await Promise.all([params, requireUser()]);
-  const report = heldForPrint(user.id, token);
+  const report = await heldForPrint(user.id, token);
   if (!report) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   const scopeName = reportScopeName(t, locale, report.query);
