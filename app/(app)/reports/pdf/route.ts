@@ -23,8 +23,8 @@ export const POST = withUser({ permission: "report.export", sameOrigin: true }, 
       user,
       parseReportQuery(params),
       locale,
-      // The snapshot that is stored is the one printed: the print page renders it, not the live tables. The page
-      // is rendered by this same server (the origin the request came in on), as this user, in its turn.
+      // The snapshot that is stored is the one printed: the print page renders it (held in the database, so any
+      // instance behind the request's origin can), not the live tables; as this user, in its turn.
       async (report) => {
         const token = await holdForPrint(user.id, report);
         try {
