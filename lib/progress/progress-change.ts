@@ -3,7 +3,7 @@ import type { Actor } from "../auth/permissions";
 import { attachEvidence, carryEvidenceToUpdate } from "../evidence/attach-evidence";
 import type { FieldErrors } from "../forms/field-errors";
 import { Prisma } from "../generated/prisma/client";
-import { dateFromIso, todayInKazakhstan } from "./calendar";
+import { todayInKazakhstan } from "./calendar";
 import type { TProgressChange } from "./progress-input";
 import { progressChangeErrors } from "./progress-rules";
 import { projectStateOf, type ProjectForChange } from "./project-for-change";
@@ -36,7 +36,6 @@ export async function writeProgressChange(
   change: TProgressChange & { version: number },
   context: { ip: string | null; reportedById?: number | null; fieldReportId?: number },
 ): Promise<{ progressUpdateId: number; version: number }> {
-  const asOf = dateFromIso(change.asOf);
   const state = projectStateOf(project);
   const before = {
     ...state,
