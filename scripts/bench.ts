@@ -190,6 +190,7 @@ async function main(): Promise<number> {
         : `  building the production app into ${BENCH_DIST_DIR} (a few minutes on 2 cores)…`,
     );
     const build = reuseBuild ? Promise.resolve() : buildApp(buildLog, log);
+    build.catch(() => {}); // awaited below; a failed build must not end the run while data is being generated
     const keptLarge = kept?.large;
     const largeUrls = keptLarge
       ? {
