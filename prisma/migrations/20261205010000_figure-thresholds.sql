@@ -127,18 +127,31 @@ $$;
 SELECT figure_thresholds_rebuild();
 
 -- Counting a figure for today reads only the projects that count: an index range up to today, with the columns
--- a dashboard narrows by (kind, category) included so the count needs no visit to the table.
-CREATE INDEX projects_overdue_from_idx ON projects (overdue_from) INCLUDE (kind, category_id)
+-- a dashboard narrows by (kind, category) and joins by (id, to an oblast's projects) included, so the count needs
+-- no visit to the table.
+CREATE INDEX projects_overdue_from_idx ON projects (overdue_from) INCLUDE (kind, category_id, id)
   WHERE withdrawn_at IS NULL AND overdue_from IS NOT NULL;
-CREATE INDEX projects_at_risk_from_idx ON projects (at_risk_from) INCLUDE (kind, category_id)
+CREATE INDEX projects_at_risk_from_idx ON projects (at_risk_from) INCLUDE (kind, category_id, id)
   WHERE withdrawn_at IS NULL AND at_risk_from IS NOT NULL;
-CREATE INDEX projects_stalled_from_idx ON projects (stalled_from) INCLUDE (kind, category_id)
+CREATE INDEX projects_stalled_from_idx ON projects (stalled_from) INCLUDE (kind, category_id, id)
   WHERE withdrawn_at IS NULL AND stalled_from IS NOT NULL;
 
 -- The timeline's rows in its order (horizon, nulls last, then code): an oblast's first rows are the first matches
 -- of an index walk, not a sort of every project of the oblast. It serves the horizon filter as the old index did.
 CREATE INDEX projects_horizon_code_idx ON projects (horizon, code);
 DROP INDEX projects_horizon_idx;
+
+-- The dashboard's "updated most recently" list: the first rows of an index walk, not a sort of every project.
+CREATE INDEX projects_last_progress_at_idx ON projects (last_progress_at DESC)
+  WHERE withdrawn_at IS NULL AND last_progress_at IS NOT NULL;
+-- The projects still in the catalog, as a narrow index (with kind and category): counting a scope's blockers (and
+-- any join that keeps only live projects) reads it instead of every wide project row.
+CREATE INDEX projects_live_idx ON projects (id) INCLUDE (kind, category_id) WHERE withdrawn_at IS NULL;
+
+-- An oblast's projects as an index-only range (oblast, project), to join with the ranges above; it serves the
+-- foreign key on oblast_id as the single-column index did.
+CREATE INDEX project_oblasts_oblast_id_project_id_idx ON project_oblasts (oblast_id, project_id);
+DROP INDEX project_oblasts_oblast_id_idx;
 
 -- Down Migration
 -- Deliberately empty.
