@@ -12,7 +12,7 @@ import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso } from "../progress/calendar";
 import { checkProgressChange } from "../progress/progress-change";
-import { ZFieldReportInput, type TProgressChange } from "../progress/progress-input";
+import { type TProgressChange, ZFieldReportInput, ZProjectCode } from "../progress/progress-input";
 import { oblastIdsOf, projectForChange, type ProjectForChange } from "../progress/project-for-change";
 import { type MilestoneProposal, milestoneProposalsOf, storeMilestoneProposals } from "./milestone-proposals";
 
@@ -107,7 +107,15 @@ export async function submitFieldReport(
   context: { ip: string | null },
 ): Promise<SubmitFieldReportResult> {
   const parsed = ZFieldReportInput.safeParse(rawInput);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) {
+    // The milestone proposals are judged too, so a refused form shows every problem at once.
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const code = ZProjectCode.safeParse((rawInput as { projectCode?: unknown } | null)?.projectCode);
+    const project = code.success ? await projectForChange(user, code.data) : null;
+    if (project && can(user, "fieldReport.submit", oblastIdsOf(project)))
+      Object.assign(fieldErrors, (await milestoneProposalsOf(project, rawInput)).errors);
+    return { ok: false, reason: "invalid", fieldErrors };
+  }
   const { projectCode, ...change } = parsed.data;
   const project = await projectForChange(user, projectCode);
   if (!project) return { ok: false, reason: "notFound" };
