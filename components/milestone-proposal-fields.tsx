@@ -1,6 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDate } from "@/lib/format/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
 
 /** A project milestone as the field report form offers it for a proposed change. */
@@ -53,11 +55,12 @@ export function MilestoneProposalFields({
   errors: Record<string, string>;
 }) {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   if (milestones.length === 0) return null;
   const defaults = proposalDefaults(milestones);
   const touched = Object.keys(defaults).some((key) => (initial[key] ?? "") !== defaults[key]);
   const erring = Object.keys(errors).some((key) => key.startsWith("milestone."));
-  const date = (value: string | null) => value ?? "—";
+  const date = (value: string | null) => (value ? formatDate(locale, value) : "—");
   return (
     <details className="rounded border border-slate-200 p-3 sm:col-span-2" open={touched || erring}>
       <summary className="cursor-pointer font-semibold" data-testid="milestone-proposals-toggle">

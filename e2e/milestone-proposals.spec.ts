@@ -117,7 +117,23 @@ test("the period report lists the blockers raised and resolved in the period, as
     "SELECT to_char((now() AT TIME ZONE 'Asia/Almaty')::date, 'YYYY-MM-DD') AS day",
   );
   const from = `${today!.day.slice(0, 4)}-01-01`;
-  await signInTo(page, DEMO.manager, `/reports?scope=region&from=${from}&to=${today!.day}`);
+  // A Mangystau blocker raised today (no other spec raises blockers there), so the lists are not empty.
+  const [project] = await query<{ id: number }>(
+    `SELECT p.id FROM projects p JOIN project_oblasts po ON po.project_id = p.id JOIN oblasts o ON o.id = po.oblast_id
+      WHERE o.code = 'MAN' AND p.withdrawn_at IS NULL ORDER BY p.code LIMIT 1`,
+  );
+  const [ministry] = await query<{ id: number }>("SELECT id FROM users WHERE email = $1", [DEMO.ministry]);
+  const [blocker] = await query<{ id: number }>(
+    `INSERT INTO blockers (project_id, category, description, raised_by_id, raised_on, escalation, status)
+     VALUES ($1, 'PERMITS', 'Рұқсат берілмеген', $2, $3::date, 'OBLAST', 'OPEN') RETURNING id`,
+    [project!.id, ministry!.id, today!.day],
+  );
+  await query(
+    `INSERT INTO blocker_changes (blocker_id, actor_id, version, category, description, escalation, status)
+     VALUES ($1, $2, 1, 'PERMITS', 'Рұқсат берілмеген', 'OBLAST', 'OPEN')`,
+    [blocker!.id, ministry!.id],
+  );
+  await signInTo(page, DEMO.manager, `/reports?scope=MAN&from=${from}&to=${today!.day}`);
   const section = page.getByTestId("report-blockers-in-period");
   await expect(section.getByRole("heading", { level: 2 })).toHaveText(t("periodBlockers.title"));
   const raisedCount = await section.getByTestId("report-count-blockersRaised").innerText();
@@ -127,5 +143,7 @@ test("the period report lists the blockers raised and resolved in the period, as
   await section.getByTestId("register-link-blockersRaised").click();
   await expect(page.getByTestId("blocker-period")).toBeVisible();
   const count = Number(raisedCount.replace(/[^\d]/g, ""));
+  expect(count).toBeGreaterThan(0);
+  await expect(section.getByTestId("report-table-blockersRaised")).toContainText("Рұқсат берілмеген");
   await expect(page.getByTestId("blocker-count")).toHaveText(t("schedule.listCount", { count }));
 });

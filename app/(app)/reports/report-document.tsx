@@ -153,7 +153,7 @@ export async function ReportDocument({
                 [t("periodReport.openBlockers"), "", number(report.openBlockers.total), ""],
                 ...(report.blockersInPeriod
                   ? [
-                      [t("periodBlockers.raisedCount"), "", "", `+${number(report.blockersInPeriod.raised.total)}`],
+                      [t("periodBlockers.raisedCount"), "", "", number(report.blockersInPeriod.raised.total)],
                       [t("periodBlockers.resolvedCount"), "", "", number(report.blockersInPeriod.resolved.total)],
                     ]
                   : []),
