@@ -137,13 +137,13 @@ test("the period report lists the blockers raised and resolved in the period, as
   const section = page.getByTestId("report-blockers-in-period");
   // The report streams in after its figures are computed: slow on a busy machine.
   await expect(section.getByRole("heading", { level: 2 })).toHaveText(t("periodBlockers.title"), { timeout: 60_000 });
-  const raisedCount = await section.getByTestId("report-count-blockersRaised").innerText();
+  const raisedCount = await section.getByTestId("report-count-blockersRaised").textContent();
   await section.scrollIntoViewIfNeeded();
   await bothWidths(page, "period-report-blockers");
   // The register opened from the report shows the same number of blockers.
   await section.getByTestId("register-link-blockersRaised").click();
   await expect(page.getByTestId("blocker-period")).toBeVisible();
-  const count = Number(raisedCount.replace(/[^\d]/g, ""));
+  const count = Number((raisedCount ?? "").replace(/[^\d]/g, ""));
   expect(count).toBeGreaterThan(0);
   await expect(section.getByTestId("report-table-blockersRaised")).toContainText("Рұқсат берілмеген");
   await expect(page.getByTestId("blocker-count")).toHaveText(t("schedule.listCount", { count }));
