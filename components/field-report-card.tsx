@@ -4,6 +4,7 @@ import Link from "next/link";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
 import type { FieldReportCard as Card } from "@/lib/field-reports/list-field-reports";
 import { EvidenceGallery, type GalleryFile } from "./evidence-gallery";
+import { MilestoneProposalsTable } from "./milestone-proposals-table";
 import { StatusBadge } from "./status-badge";
 
 const ROWS = ["status", "percentComplete", "quantityDone", "forecastFinish", "pauseReason"] as const;
@@ -46,6 +47,19 @@ export function FieldReportCard({
   const advice = report.advice;
   const adviceErrors = Object.entries(advice?.fieldErrors ?? {});
   const refused = Boolean(advice?.withdrawn) || adviceErrors.length > 0;
+  // `milestone.<id>[.<field>]`: the milestone's name (and the field) before the message.
+  const milestoneLabel = (field: string) => {
+    const match = /^milestone\.(\d+)(?:\.(\w+))?$/.exec(field);
+    const proposal = match && report.milestones.find((candidate) => candidate.milestoneId === Number(match[1]));
+    if (!proposal) return "";
+    const name =
+      proposal.type === "CUSTOM"
+        ? (proposal.title ?? "")
+        : t(`schedule.milestoneTypes.${proposal.type}` as "schedule.milestoneTypes.CUSTOM");
+    const part =
+      match[2] && t.has(`schedule.${match[2]}` as "app.name") ? ` · ${t(`schedule.${match[2]}` as "app.name")}` : "";
+    return `${name}${part}: `;
+  };
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid="field-report">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -110,6 +124,7 @@ export function FieldReportCard({
           </tbody>
         </table>
       </div>
+      <MilestoneProposalsTable proposals={report.milestones} locale={locale} />
       <p className="mt-2 whitespace-pre-line text-sm">
         <span className="font-semibold">{t("progress.comment")}:</span> {report.comment}
       </p>
@@ -161,6 +176,7 @@ export function FieldReportCard({
               <ul className="list-disc pl-5">
                 {adviceErrors.map(([field, key]) => (
                   <li key={field}>
+                    {milestoneLabel(field)}
                     {t.has(`progressChange.fields.${field}` as "app.name")
                       ? `${t(`progressChange.fields.${field}` as "app.name")}: `
                       : ""}

@@ -7,6 +7,12 @@ import { MAX_COMMENT_LENGTH, PAUSE_REASONS } from "@/lib/progress/progress-input
 import type { ProjectStatusCode } from "@/lib/reference-data";
 import { ActionMessage } from "./action-message";
 import { EvidencePicker } from "./evidence-picker";
+import {
+  MilestoneProposalFields,
+  type ProposalMilestone,
+  proposalDefaults,
+  proposalFieldNames,
+} from "./milestone-proposal-fields";
 import { describedBy, FormField, INPUT_CLASS } from "./form-field";
 
 export type ProgressFormProject = {
@@ -56,6 +62,8 @@ export function ProgressForm({
   mode,
   action,
   withEvidence = false,
+  milestones = [],
+  milestoneStatuses = [],
 }: {
   project: ProgressFormProject;
   statuses: ProjectStatusCode[];
@@ -64,6 +72,9 @@ export function ProgressForm({
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   /** Offer photo and document uploads (lib/evidence) with the save. */
   withEvidence?: boolean;
+  /** A field report may also propose changes to these milestones (lib/field-reports/milestone-proposals.ts). */
+  milestones?: ProposalMilestone[];
+  milestoneStatuses?: readonly string[];
 }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -82,6 +93,7 @@ export function ProgressForm({
     pauseReason: project.pauseReason ?? "",
     comment: "",
     evidenceUrl: "",
+    ...proposalDefaults(milestones),
   };
   const initial: Values = typed
     ? { ...stored, ...typed, confirmPastForecast: typed.confirmPastForecast ?? "" }
@@ -118,6 +130,16 @@ export function ProgressForm({
         initial={initial}
         errors={errors}
       />
+      {mode === "fieldReport" && (
+        <MilestoneProposalFields
+          key={`milestones|${fieldsKey}`}
+          milestones={milestones}
+          statuses={milestoneStatuses}
+          today={today}
+          initial={initial}
+          errors={errors}
+        />
+      )}
       {withEvidence && (
         <div className="sm:col-span-2">
           <EvidencePicker
@@ -131,7 +153,7 @@ export function ProgressForm({
       <div className="space-y-3 sm:col-span-2">
         <ActionMessage
           state={shown}
-          fields={withEvidence ? [...FIELDS, "evidence"] : FIELDS}
+          fields={[...FIELDS, ...(withEvidence ? ["evidence"] : []), ...proposalFieldNames(milestones)]}
           onDiscard={() => setDismissed(state)}
           {...(mode === "record" ? { reapplyLabel: t("progressChange.reapply") } : {})}
         />

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { isoDate } from "../progress/calendar";
 import { checkProgressChange } from "../progress/progress-change";
 import { OBLAST_CODES } from "../reference-data";
+import { proposalCard, proposalErrors, proposalInclude } from "./milestone-proposals";
 import { changeOfReport } from "./report-change";
 
 const REPORT_PAGE_SIZE = 20;
@@ -34,6 +35,7 @@ const reportInclude = {
   project: { include: { oblasts: true } },
   submittedBy: { select: { name: true } },
   reviewedBy: { select: { name: true } },
+  ...proposalInclude,
 } satisfies Prisma.FieldReportInclude;
 type ReportRow = Prisma.FieldReportGetPayload<{ include: typeof reportInclude }>;
 
@@ -44,7 +46,10 @@ function cardOf(report: ReportRow, withAdvice: boolean) {
   // Why accepting would be refused now, shown before the reviewer presses the button.
   const advice: { withdrawn: boolean; fieldErrors: FieldErrors } | null =
     withAdvice && report.state === "PENDING"
-      ? { withdrawn: project.withdrawnAt !== null, fieldErrors: checkProgressChange(project, change) }
+      ? {
+          withdrawn: project.withdrawnAt !== null,
+          fieldErrors: { ...checkProgressChange(project, change), ...proposalErrors(project, report.milestones) },
+        }
       : null;
   return {
     id: report.id,
@@ -79,6 +84,7 @@ function cardOf(report: ReportRow, withAdvice: boolean) {
       pauseReason: change.pauseReason ?? null,
       asOf: change.asOf,
     },
+    milestones: report.milestones.map(proposalCard),
     advice,
   };
 }

@@ -12,8 +12,9 @@ import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors";
 import { Prisma } from "../generated/prisma/client";
 import { dateFromIso } from "../progress/calendar";
 import { checkProgressChange } from "../progress/progress-change";
-import { ZFieldReportInput, type TProgressChange } from "../progress/progress-input";
+import { type TProgressChange, ZFieldReportInput, ZProjectCode } from "../progress/progress-input";
 import { oblastIdsOf, projectForChange, type ProjectForChange } from "../progress/project-for-change";
+import { type MilestoneProposal, milestoneProposalsOf, storeMilestoneProposals } from "./milestone-proposals";
 
 export type SubmitFieldReportResult =
   | { ok: true; reportId: number; replacedReportId: number | null }
@@ -30,6 +31,7 @@ export async function storeFieldReport(
   project: ProjectForChange,
   change: TProgressChange & { comment: string },
   context: { ip: string | null },
+  milestones: MilestoneProposal[] = [],
 ): Promise<{ reportId: number; replacedReportId: number | null }> {
   // Two submissions of one officer on one project at the same moment take turns here.
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${project.id}::int4, ${user.id}::int4)::text AS locked`;
@@ -51,6 +53,7 @@ export async function storeFieldReport(
       evidenceUrl: change.evidenceUrl ?? null,
     },
   });
+  await storeMilestoneProposals(tx, created.id, milestones);
   let carriedFileCount = 0;
   if (pending) {
     await tx.fieldReport.updateMany({
@@ -78,6 +81,16 @@ export async function storeFieldReport(
       forecastFinish: change.forecastFinish ?? null,
       pauseReason: change.pauseReason ?? null,
       comment: change.comment,
+      ...(milestones.length > 0
+        ? {
+            milestones: milestones.map((proposal) => ({
+              milestone: proposal.milestoneId,
+              forecastDate: proposal.forecastDate,
+              actualDate: proposal.actualDate,
+              status: proposal.status,
+            })),
+          }
+        : {}),
     },
     ip: context.ip,
   });
@@ -94,16 +107,28 @@ export async function submitFieldReport(
   context: { ip: string | null },
 ): Promise<SubmitFieldReportResult> {
   const parsed = ZFieldReportInput.safeParse(rawInput);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) {
+    // The milestone proposals are judged too, so a refused form shows every problem at once.
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const code = ZProjectCode.safeParse((rawInput as { projectCode?: unknown } | null)?.projectCode);
+    const project = code.success ? await projectForChange(user, code.data) : null;
+    if (project && can(user, "fieldReport.submit", oblastIdsOf(project)))
+      Object.assign(fieldErrors, (await milestoneProposalsOf(project, rawInput)).errors);
+    return { ok: false, reason: "invalid", fieldErrors };
+  }
   const { projectCode, ...change } = parsed.data;
   const project = await projectForChange(user, projectCode);
   if (!project) return { ok: false, reason: "notFound" };
   if (!can(user, "fieldReport.submit", oblastIdsOf(project))) return { ok: false, reason: "forbidden" };
   if (project.withdrawnAt) return { ok: false, reason: "withdrawn" };
-  const errors = checkProgressChange(project, change);
+  // The progress change and the milestone proposals are judged together, so the officer sees every problem at once.
+  const milestones = await milestoneProposalsOf(project, rawInput);
+  const errors = { ...checkProgressChange(project, change), ...milestones.errors };
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
   try {
-    const stored = await prisma.$transaction((tx) => storeFieldReport(tx, user, project, change, context));
+    const stored = await prisma.$transaction((tx) =>
+      storeFieldReport(tx, user, project, change, context, milestones.proposals),
+    );
     return { ok: true, ...stored };
   } catch (error) {
     if (error instanceof EvidenceUnavailable)

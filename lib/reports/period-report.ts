@@ -4,6 +4,7 @@ import { prisma } from "../db";
 import { figureSql } from "../figures/definitions";
 import { Prisma } from "../generated/prisma/client";
 import { projectFilterSql } from "../projects/scope-sql";
+import { type BlockersInPeriod, blockersInPeriod } from "../schedule/blockers";
 import type { ProjectStatusCode } from "../reference-data";
 import type { TReportQuery } from "./report-query";
 
@@ -403,6 +404,11 @@ export type PeriodReport = {
   byHorizon: GroupRow[];
   turned: TurnedProject[];
   openBlockers: { total: number; top: OpenBlocker[] };
+  /**
+   * The blockers raised and those resolved in the period (lib/schedule/blockers.ts, the register's definition); on
+   * screen the first REPORT_PAGE_SIZE of each. Absent in reports saved before it existed.
+   */
+  blockersInPeriod?: BlockersInPeriod;
 };
 
 /**
@@ -428,7 +434,7 @@ export async function buildPeriodReport(
   const paged = options.page !== undefined;
   const page = paged ? Math.max(1, Math.floor(options.page!)) : 1;
   const size = Math.max(1, Math.floor(options.pageSize ?? REPORT_PAGE_SIZE));
-  const [start, end, changes, completed, attention, byOblast, bySector, byHorizon, turned, openBlockers] =
+  const [start, end, changes, completed, attention, byOblast, bySector, byHorizon, turned, openBlockers, blockers] =
     await Promise.all([
       figuresAt(user, query, from, query.from),
       figuresAt(user, query, to, query.to),
@@ -443,6 +449,17 @@ export async function buildPeriodReport(
       groupsAt(user, query, to, "horizon"),
       turnedIn(user, query, from, to),
       openBlockersAt(user, query, to),
+      blockersInPeriod(
+        user,
+        { from: query.from, to: query.to },
+        {
+          oblast: query.scope === "region" ? undefined : query.scope,
+          sectors: query.sectors,
+          horizons: query.horizons,
+          kind: query.kind,
+        },
+        paged ? size : null,
+      ),
     ]);
   const completedInPeriod =
     completed?.rows ??
@@ -463,5 +480,6 @@ export async function buildPeriodReport(
     byHorizon,
     turned,
     openBlockers,
+    blockersInPeriod: blockers,
   };
 }

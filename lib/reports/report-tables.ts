@@ -1,10 +1,25 @@
 import "server-only";
 import { localizedName, type Locale } from "../i18n/locales";
+import type { PeriodBlocker } from "../schedule/blockers";
 import type { PeriodReport } from "./period-report";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
-export type ReportTable = { key: string; title: string; header: string[]; rows: (string | number | null)[][] };
-export const REPORT_TABLES = ["changes", "attention", "oblasts", "sectors"] as const;
+export type ReportTable = {
+  key: string;
+  title: string;
+  header: string[];
+  rows: (string | number | null)[][];
+  /** All the rows there are, when `rows` holds only the first of them (the screen). */
+  total?: number;
+};
+export const REPORT_TABLES = [
+  "changes",
+  "attention",
+  "oblasts",
+  "sectors",
+  "blockersRaised",
+  "blockersResolved",
+] as const;
 
 /** The report's tables with translated headers: one definition for the page, the CSV and the XLSX files. */
 export function reportTables(report: PeriodReport, t: Translate, locale: Locale): ReportTable[] {
@@ -84,6 +99,53 @@ export function reportTables(report: PeriodReport, t: Translate, locale: Locale)
         row.completed,
         row.inProgress,
         row.averagePercent,
+      ]),
+    },
+    ...blockerTables(report, t, locale),
+  ];
+}
+
+/** The blockers raised and resolved in the period (none in a report saved before they were part of it). */
+function blockerTables(report: PeriodReport, t: Translate, locale: Locale): ReportTable[] {
+  const blockers = report.blockersInPeriod ?? {
+    raised: { total: 0, rows: [] },
+    resolved: { total: 0, rows: [] },
+  };
+  const lead = [
+    t("projects.columnCode"),
+    t("projects.columnName"),
+    t("schedule.category"),
+    t("schedule.description"),
+    t("schedule.escalation"),
+    t("schedule.raisedOn"),
+  ];
+  const leadCells = (blocker: PeriodBlocker) => [
+    blocker.code,
+    localizedName(blocker, locale),
+    t(`schedule.categories.${blocker.category}`),
+    blocker.description,
+    t(`schedule.escalations.${blocker.escalation}`),
+    blocker.raisedOn,
+  ];
+  const status = (blocker: PeriodBlocker) => t(`schedule.blockerStatuses.${blocker.status}`);
+  return [
+    {
+      key: "blockersRaised",
+      title: t("periodBlockers.raised"),
+      total: blockers.raised.total,
+      header: [...lead, t("periodBlockers.statusNow")],
+      rows: blockers.raised.rows.map((blocker) => [...leadCells(blocker), status(blocker)]),
+    },
+    {
+      key: "blockersResolved",
+      title: t("periodBlockers.resolved"),
+      total: blockers.resolved.total,
+      header: [...lead, t("periodBlockers.resolvedOn"), t("schedule.resolutionNote"), t("periodBlockers.statusNow")],
+      rows: blockers.resolved.rows.map((blocker) => [
+        ...leadCells(blocker),
+        blocker.resolvedOn,
+        blocker.resolutionNote,
+        status(blocker),
       ]),
     },
   ];

@@ -259,6 +259,10 @@ export const ZBlockerQuery = z.object({
   kind: optionalFilter(z.enum(["OBJECT", "MEASURE"])),
   mine: optionalFilter(z.enum(["1"])),
   state: z.enum(["open", "overdue", "closed", "all"]).catch("open").default("open"),
+  /** Blockers raised, or resolved, from one day to another (a period report links here with its period). */
+  period: optionalFilter(z.enum(["raised", "resolved"])),
+  from: optionalFilter(ZDay),
+  to: optionalFilter(ZDay),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TBlockerQuery = z.infer<typeof ZBlockerQuery>;
@@ -270,12 +274,47 @@ export function parseBlockerQuery(raw: Record<string, string | string[] | undefi
   );
 }
 
+/** A period's first moment and the moment after its last day, in Kazakhstan (UTC+5), as the period report counts. */
+const periodMoments = (from: string, to: string) => ({
+  start: new Date(`${from}T00:00:00+05:00`),
+  end: new Date(new Date(`${to}T00:00:00+05:00`).getTime() + 86_400_000),
+});
+
+/**
+ * The blockers resolved in a period: those with a version recorded in it that made them RESOLVED (the version
+ * before it was not RESOLVED). A blocker resolved, reopened and resolved again in one period counts once.
+ */
+async function resolvedInPeriodIds(from: string, to: string): Promise<number[]> {
+  const { start, end } = periodMoments(from, to);
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT DISTINCT x.blocker_id AS id FROM blocker_changes x
+    LEFT JOIN blocker_changes previous ON previous.blocker_id = x.blocker_id AND previous.version = x.version - 1
+    WHERE x.status = 'RESOLVED' AND previous.status IS DISTINCT FROM 'RESOLVED' AND x.at >= ${start} AND x.at < ${end}`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The period part of a register's or a report's filter: raised on a day of the period (the day it was raised), or
+ * resolved in it (resolvedInPeriodIds). One definition for the blockers register and the period report.
+ */
+export async function blockerPeriodWhere(period: {
+  period?: "raised" | "resolved" | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): Promise<Prisma.BlockerWhereInput> {
+  if (!period.period || !period.from || !period.to) return {};
+  const [from, to] = period.from <= period.to ? [period.from, period.to] : [period.to, period.from];
+  if (period.period === "raised") return { raisedOn: { gte: dateFromIso(from), lte: dateFromIso(to) } };
+  return { id: { in: await resolvedInPeriodIds(from, to) } };
+}
+
 function blockerWhere(
   user: Actor,
   query: Partial<Omit<TBlockerQuery, "page" | keyof BlockerFigureFilter>> &
     BlockerFigureFilter &
     Pick<TBlockerQuery, "state">,
   today: string,
+  periodWhere: Prisma.BlockerWhereInput = {},
 ): Prisma.BlockerWhereInput {
   const state: Prisma.BlockerWhereInput =
     query.state === "open"
@@ -302,6 +341,7 @@ function blockerWhere(
           }
         : {},
       query.escalation ? { escalation: query.escalation } : {},
+      periodWhere,
       state,
     ],
   };
@@ -312,7 +352,7 @@ function blockerWhere(
  * it use the same `where`, so a figure and its list agree.
  */
 export async function listBlockers(user: Actor, query: TBlockerQuery, today = todayInKazakhstan()) {
-  const where = blockerWhere(user, query, today);
+  const where = blockerWhere(user, query, today, await blockerPeriodWhere(query));
   const overdueWhere = { AND: [where, blockerFigureWhere("overdueBlockers", today)] };
   const [total, overdueCount] = await Promise.all([
     prisma.blocker.count({ where }),
@@ -363,7 +403,7 @@ export async function* allBlockers(
   today = todayInKazakhstan(),
   batchSize = 500,
 ): AsyncGenerator<BlockerView> {
-  const where = blockerWhere(user, query, today);
+  const where = blockerWhere(user, query, today, await blockerPeriodWhere(query));
   for (let skip = 0; ; skip += batchSize) {
     const rows = await prisma.blocker.findMany({
       where,
@@ -403,24 +443,125 @@ export function blockerListHref(state: "open" | "overdue", filter: BlockerFigure
   return `/blockers?${new URLSearchParams(params).toString()}`;
 }
 
-/** Blockers raised and resolved in a period (reports), in the user's scope. */
-export async function blockersInPeriod(user: Actor, from: string, to: string) {
-  const range = { gte: dateFromIso(from), lte: dateFromIso(to) };
-  const scope = { project: { ...projectScope(user), withdrawnAt: null } };
-  const [raised, resolved] = await Promise.all([
-    prisma.blocker.count({ where: { ...scope, raisedOn: range } }),
-    prisma.blockerChange.findMany({
-      where: {
-        status: "RESOLVED",
-        at: { gte: range.gte, lt: new Date(range.lte.getTime() + 86_400_000) },
-        blocker: scope,
-      },
-      distinct: ["blockerId"],
-      select: { blockerId: true },
-    }),
-  ]);
-  return { raised, resolved: resolved.length };
+/** A report's choice of projects, as the period report filters them (lib/reports/report-query.ts). */
+export type BlockerReportScope = {
+  oblast?: string | undefined;
+  sectors?: string[];
+  horizons?: string[];
+  kind?: "ALL" | "OBJECT" | "MEASURE";
+};
+
+/** One blocker as a period report lists it. */
+export type PeriodBlocker = {
+  id: number;
+  code: string;
+  nameKk: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  category: BlockerCategory;
+  description: string;
+  escalation: EscalationLevel;
+  raisedOn: string;
+  /** When it was resolved (the first time in the period), for the resolved list. */
+  resolvedOn: string | null;
+  status: BlockerStatus;
+  resolutionNote: string | null;
+};
+
+/**
+ * The blockers raised and those resolved in a period, in the user's scope and the report's choice of projects
+ * (the register's own `where` with its period filter, so the report's counts are the register's for the same days
+ * and scope). `limit` caps the rows listed (the screen), never the totals; null lists every row (exports, PDF).
+ */
+export async function blockersInPeriod(
+  user: Actor,
+  period: { from: string; to: string },
+  scope: BlockerReportScope = {},
+  limit: number | null = null,
+) {
+  const years = (scope.horizons ?? []).filter((horizon) => horizon !== "none").map(Number);
+  const horizons: Prisma.ProjectWhereInput[] = [
+    ...(years.length ? [{ horizon: { in: years } }] : []),
+    ...((scope.horizons ?? []).includes("none") ? [{ horizon: null }] : []),
+  ];
+  const projects: Prisma.BlockerWhereInput = {
+    project: {
+      AND: [
+        scope.sectors?.length ? { category: { sector: { code: { in: scope.sectors } } } } : {},
+        horizons.length ? { OR: horizons } : {},
+        scope.kind && scope.kind !== "ALL" ? { kind: scope.kind } : {},
+      ],
+    },
+  };
+  const list = async (kind: "raised" | "resolved") => {
+    const where = {
+      AND: [
+        blockerWhere(
+          user,
+          { state: "all", oblast: scope.oblast },
+          todayInKazakhstan(),
+          await blockerPeriodWhere({ period: kind, ...period }),
+        ),
+        projects,
+      ],
+    };
+    const [total, rows] = await Promise.all([
+      prisma.blocker.count({ where }),
+      prisma.blocker.findMany({
+        where,
+        include: {
+          project: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
+          ...(kind === "resolved"
+            ? {
+                changes: {
+                  where: {
+                    status: "RESOLVED" as const,
+                    at: {
+                      gte: periodMoments(period.from, period.to).start,
+                      lt: periodMoments(period.from, period.to).end,
+                    },
+                  },
+                  orderBy: { at: "asc" as const },
+                  take: 1,
+                  select: { at: true },
+                },
+              }
+            : {}),
+        },
+        orderBy: [{ project: { code: "asc" } }, { raisedOn: "asc" }, { id: "asc" }],
+        ...(limit === null ? {} : { take: limit }),
+      }),
+    ]);
+    return {
+      total,
+      rows: rows.map(
+        (row): PeriodBlocker => ({
+          id: row.id,
+          code: row.project.code,
+          nameKk: row.project.nameKk,
+          nameRu: row.project.nameRu,
+          nameEn: row.project.nameEn,
+          category: row.category,
+          description: row.description,
+          escalation: row.escalation,
+          raisedOn: isoDate(row.raisedOn),
+          resolvedOn:
+            "changes" in row && Array.isArray(row.changes) && row.changes[0]
+              ? kazakhstanDay((row.changes[0] as { at: Date }).at)
+              : null,
+          status: row.status,
+          resolutionNote: row.resolutionNote,
+        }),
+      ),
+    };
+  };
+  const [raised, resolved] = await Promise.all([list("raised"), list("resolved")]);
+  return { raised, resolved };
 }
+export type BlockersInPeriod = Awaited<ReturnType<typeof blockersInPeriod>>;
+
+/** The Kazakhstan (UTC+5) day of a moment. */
+const kazakhstanDay = (moment: Date) => new Date(moment.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
 
 /** Who may be made responsible for a project's blocker: active ministry staff and the akimat officers of its oblasts. */
 export async function responsibleCandidates(oblastIds: number[]) {

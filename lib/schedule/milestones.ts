@@ -4,6 +4,7 @@ import { writeAudit } from "../audit/write-audit";
 import { type Actor, can } from "../auth/permissions";
 import { prisma } from "../db";
 import { type FieldErrors, fieldErrorsOf } from "../forms/field-errors";
+import type { Milestone, Prisma } from "../generated/prisma/client";
 import type { MilestoneStatus, MilestoneType } from "../generated/prisma/enums";
 import { dateFromIso, isoDate } from "../progress/calendar";
 import { oblastIdsOf, projectForChange as projectForWrite } from "../progress/project-for-change";
@@ -61,6 +62,101 @@ export type SaveMilestoneResult =
 const dayOrNull = (value: string | null) => (value === null ? null : dateFromIso(value));
 const sameDay = (a: Date | null, b: Date | null) => (a === null ? b === null : b !== null && isoDate(a) === isoDate(b));
 
+/** Someone saved the milestone after the version the change was made on: nothing was written. */
+export class MilestoneConflict extends Error {}
+
+type StoredMilestone = Milestone;
+
+/**
+ * The rules a milestone change must pass beyond its schema, on the milestone and project as they stand: once a
+ * baseline date is set and the project is under way the baseline is frozen and changes only with a reason.
+ * The ministry's form and an officer's proposal in a field report (lib/field-reports) are both judged here.
+ */
+export function milestoneRuleErrors(
+  project: { status: string },
+  existing: StoredMilestone | null,
+  input: TMilestoneInput,
+): FieldErrors {
+  const baselineFrozen = existing?.baselineDate != null && project.status === "IN_PROGRESS";
+  if (baselineFrozen && !sameDay(existing.baselineDate, dayOrNull(input.baselineDate)) && !input.reason)
+    return { reason: "baselineChangeNeedsReason" };
+  return {};
+}
+
+/**
+ * The one milestone write path, inside the caller's transaction: the milestone on its version (else
+ * MilestoneConflict, rolling back everything), the version in milestone_changes with its reason, and the audit row.
+ * Ministry edits (saveMilestone) and accepted field reports (`fieldReportId`) both write through it.
+ */
+export async function writeMilestone(
+  tx: Prisma.TransactionClient,
+  user: Actor,
+  project: { id: number },
+  existing: StoredMilestone | null,
+  input: TMilestoneInput,
+  context: { ip: string | null; fieldReportId?: number },
+): Promise<{ milestoneId: number; version: number }> {
+  const values = {
+    type: input.type,
+    title: input.type === "CUSTOM" ? input.title : (input.title ?? null),
+    baselineDate: dayOrNull(input.baselineDate),
+    forecastDate: dayOrNull(input.forecastDate),
+    actualDate: dayOrNull(input.actualDate),
+    status: input.status,
+    evidenceUrl: input.evidenceUrl,
+  };
+  // The project's row first: a milestone's trigger updates the project's figure days (figure-thresholds
+  // migration), and every write locks a project before its milestones, so two writers cannot deadlock.
+  await tx.$executeRaw`SELECT 1 FROM projects WHERE id = ${project.id} FOR NO KEY UPDATE`;
+  let milestoneId: number;
+  let version: number;
+  if (existing) {
+    const updated = await tx.milestone.updateMany({
+      where: { id: existing.id, version: input.version! },
+      data: { ...values, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new MilestoneConflict();
+    milestoneId = existing.id;
+    version = input.version! + 1;
+  } else {
+    const created = await tx.milestone.create({ data: { ...values, projectId: project.id } });
+    milestoneId = created.id;
+    version = 1;
+  }
+  const { evidenceUrl: _evidence, ...versioned } = values;
+  await tx.milestoneChange.create({
+    data: { ...versioned, milestoneId, actorId: user.id, version, reason: input.reason },
+  });
+  await writeAudit(tx, {
+    actorId: user.id,
+    action: existing ? "milestone.update" : "milestone.create",
+    targetType: "project",
+    targetId: String(project.id),
+    ip: context.ip,
+    ...(existing
+      ? {
+          before: {
+            milestone: existing.id,
+            status: existing.status,
+            baselineDate: existing.baselineDate && isoDate(existing.baselineDate),
+            forecastDate: existing.forecastDate && isoDate(existing.forecastDate),
+            actualDate: existing.actualDate && isoDate(existing.actualDate),
+          },
+        }
+      : {}),
+    after: {
+      milestone: milestoneId,
+      status: values.status,
+      baselineDate: input.baselineDate,
+      forecastDate: input.forecastDate,
+      actualDate: input.actualDate,
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(context.fieldReportId ? { fieldReportId: context.fieldReportId } : {}),
+    },
+  });
+  return { milestoneId, version };
+}
+
 /**
  * Adds or changes a milestone (ADMIN, MINISTRY). Once a baseline date is set and the project is under way the
  * baseline is frozen: it changes only with a reason. Every version lands in milestone_changes with its reason, in
@@ -83,70 +179,17 @@ export async function saveMilestone(
       ? null
       : await prisma.milestone.findFirst({ where: { id: input.milestoneId, projectId: project.id } });
   if (input.milestoneId !== undefined && !existing) return { ok: false, reason: "notFound" };
-  const values = {
-    type: input.type,
-    title: input.type === "CUSTOM" ? input.title : (input.title ?? null),
-    baselineDate: dayOrNull(input.baselineDate),
-    forecastDate: dayOrNull(input.forecastDate),
-    actualDate: dayOrNull(input.actualDate),
-    status: input.status,
-    evidenceUrl: input.evidenceUrl,
-  };
-  const baselineFrozen = existing?.baselineDate != null && project.status === "IN_PROGRESS";
-  if (baselineFrozen && !sameDay(existing.baselineDate, values.baselineDate) && !input.reason)
-    return { ok: false, reason: "invalid", fieldErrors: { reason: "baselineChangeNeedsReason" } };
-
-  return prisma.$transaction(async (tx) => {
-    // The project's row first: a milestone's trigger updates the project's figure days (figure-thresholds
-    // migration), and every write locks a project before its milestones, so two writers cannot deadlock.
-    await tx.$executeRaw`SELECT 1 FROM projects WHERE id = ${project.id} FOR NO KEY UPDATE`;
-    let milestoneId: number;
-    let version: number;
-    if (existing) {
-      const updated = await tx.milestone.updateMany({
-        where: { id: existing.id, version: input.version! },
-        data: { ...values, version: { increment: 1 } },
-      });
-      if (updated.count === 0) return { ok: false as const, reason: "conflict" as const };
-      milestoneId = existing.id;
-      version = input.version! + 1;
-    } else {
-      const created = await tx.milestone.create({ data: { ...values, projectId: project.id } });
-      milestoneId = created.id;
-      version = 1;
-    }
-    const { evidenceUrl: _evidence, ...versioned } = values;
-    await tx.milestoneChange.create({
-      data: { ...versioned, milestoneId, actorId: user.id, version, reason: input.reason },
-    });
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: existing ? "milestone.update" : "milestone.create",
-      targetType: "project",
-      targetId: String(project.id),
-      ip: context.ip,
-      ...(existing
-        ? {
-            before: {
-              milestone: existing.id,
-              status: existing.status,
-              baselineDate: existing.baselineDate && isoDate(existing.baselineDate),
-              forecastDate: existing.forecastDate && isoDate(existing.forecastDate),
-              actualDate: existing.actualDate && isoDate(existing.actualDate),
-            },
-          }
-        : {}),
-      after: {
-        milestone: milestoneId,
-        status: values.status,
-        baselineDate: input.baselineDate,
-        forecastDate: input.forecastDate,
-        actualDate: input.actualDate,
-        ...(input.reason ? { reason: input.reason } : {}),
-      },
-    });
-    return { ok: true as const, milestoneId };
-  });
+  const errors = milestoneRuleErrors(project, existing, input);
+  if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
+  try {
+    const { milestoneId } = await prisma.$transaction((tx) =>
+      writeMilestone(tx, user, project, existing, input, context),
+    );
+    return { ok: true, milestoneId };
+  } catch (error) {
+    if (error instanceof MilestoneConflict) return { ok: false, reason: "conflict" };
+    throw error;
+  }
 }
 
 export type MilestoneView = {

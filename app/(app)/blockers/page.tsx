@@ -98,6 +98,22 @@ export default async function BlockersPage({
         </p>
       </div>
       <ListFilters search={query.q ?? ""} searchLabel={t("schedule.searchBlockers")} fields={fields} />
+      {query.period && query.from && query.to && (
+        <p className="mb-2 text-sm text-slate-700" data-testid="blocker-period">
+          {t(query.period === "raised" ? "periodBlockers.filterRaised" : "periodBlockers.filterResolved", {
+            from: formatDate(locale, query.from),
+            to: formatDate(locale, query.to),
+          })}{" "}
+          <Link
+            href={`/blockers?${new URLSearchParams(
+              Object.entries(params).filter(([key]) => !["period", "from", "to"].includes(key)),
+            )}`}
+            className="text-brand underline"
+          >
+            {t("periodBlockers.clearPeriod")}
+          </Link>
+        </p>
+      )}
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="text-slate-600" data-testid="blocker-count">
           {t("schedule.listCount", { count: result.total })}

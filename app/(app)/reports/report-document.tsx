@@ -8,6 +8,7 @@ import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import type { PeriodFigures, PeriodReport } from "@/lib/reports/period-report";
 import { reportTables } from "@/lib/reports/report-tables";
+import { BlockersInPeriodSection } from "./blockers-in-period-section";
 
 const SHORT_LIST = 5;
 const HEADLINE: (keyof PeriodFigures)[] = [
@@ -145,7 +146,16 @@ export async function ReportDocument({
           >
             <DataTable
               head={["", t("reports.atStart"), t("reports.atEnd"), t("periodReport.change")]}
-              rows={[...headlineRows, [t("periodReport.openBlockers"), "", number(report.openBlockers.total), ""]]}
+              rows={[
+                ...headlineRows,
+                [t("periodReport.openBlockers"), "", number(report.openBlockers.total), ""],
+                ...(report.blockersInPeriod
+                  ? [
+                      [t("periodBlockers.raisedCount"), "", "", number(report.blockersInPeriod.raised.total)],
+                      [t("periodBlockers.resolvedCount"), "", "", number(report.blockersInPeriod.resolved.total)],
+                    ]
+                  : []),
+              ]}
               caption={t("reports.figures")}
             />
           </div>
@@ -229,6 +239,8 @@ export async function ReportDocument({
         <h2 className="mb-3 text-lg font-semibold">{t("periodReport.exceptions")}</h2>
         {tableSection("attention")}
       </section>
+
+      <BlockersInPeriodSection report={report} tables={tables} locale={locale} params={params} />
 
       <section
         id="annex"

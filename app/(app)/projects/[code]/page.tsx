@@ -16,6 +16,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { evidenceByUpdate, evidenceForFieldReports, evidenceForProject } from "@/lib/evidence/read-evidence";
 import { fieldReportsOnProject } from "@/lib/field-reports/list-field-reports";
+import { MILESTONE_STATUSES } from "@/lib/schedule/milestones";
 import { detailChanges } from "@/lib/figures/detail-history";
 import { capitalizedName, isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
 import { DecreeSource } from "@/components/decree-source";
@@ -26,6 +27,7 @@ import { getProjectForUser } from "@/lib/projects/get-project";
 import { assignableUsers, projectResponsibility } from "@/lib/projects/responsibility";
 import { recordProgressAction, submitFieldReportAction, updateDetailsAction, withdrawEvidenceAction } from "./actions";
 import { DeliverySection } from "./delivery-section";
+import { proposalMilestones } from "./proposal-milestones";
 import { assignResponsibilityAction, watchProjectAction } from "./responsibility-actions";
 
 type Params = Promise<{ code: string }>;
@@ -225,6 +227,8 @@ export default async function ProjectPage({
             mode="fieldReport"
             action={submitFieldReportAction}
             withEvidence
+            milestones={await proposalMilestones(project.id, t)}
+            milestoneStatuses={MILESTONE_STATUSES}
           />
         </section>
       )}
