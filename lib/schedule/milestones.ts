@@ -5,7 +5,9 @@ import { type Actor, can } from "../auth/permissions";
 import { prisma } from "../db";
 import { type FieldErrors, fieldErrorsOf } from "../forms/field-errors";
 import type { MilestoneStatus, MilestoneType } from "../generated/prisma/enums";
+import { attachEvidence, refuseEvidence } from "../evidence/attach-evidence";
 import { dateFromIso, isoDate } from "../progress/calendar";
+import { ZEvidence } from "../progress/progress-input";
 import { oblastIdsOf, projectForChange as projectForWrite } from "../progress/project-for-change";
 import { PROJECT_CODE_PATTERN } from "../reference-data";
 import { ZId, ZOptionalDay, ZOptionalPastDay, ZOptionalText, ZOptionalUrl } from "./schedule-input";
@@ -41,6 +43,8 @@ export const ZMilestoneInput = z
     actualDate: ZOptionalPastDay,
     status: z.enum(MILESTONE_STATUSES, "required"),
     evidenceUrl: ZOptionalUrl,
+    /** Uploaded photos and documents to attach (the progress form's field, lib/evidence). */
+    evidence: ZEvidence,
     reason: ZOptionalText(2000),
   })
   .superRefine((input, context) => {
@@ -96,7 +100,7 @@ export async function saveMilestone(
   if (baselineFrozen && !sameDay(existing.baselineDate, values.baselineDate) && !input.reason)
     return { ok: false, reason: "invalid", fieldErrors: { reason: "baselineChangeNeedsReason" } };
 
-  return prisma.$transaction(async (tx) => {
+  const written = prisma.$transaction(async (tx) => {
     let milestoneId: number;
     let version: number;
     if (existing) {
@@ -142,8 +146,18 @@ export async function saveMilestone(
         ...(input.reason ? { reason: input.reason } : {}),
       },
     });
+    await attachEvidence(
+      tx,
+      user,
+      { id: project.id, oblastId: oblastIdsOf(project).oblastIds[0] ?? null },
+      { milestoneId },
+      input.evidence,
+      context,
+    );
     return { ok: true as const, milestoneId };
   });
+  // A file no longer attachable, or one too many, rolls the whole save back with the picker's message.
+  return written.catch(refuseEvidence);
 }
 
 export type MilestoneView = {
