@@ -167,13 +167,32 @@ describe("evidence on milestones and blockers", () => {
     expect(register[blockerId]?.map((file) => file.id)).toEqual([photo]);
     expect(await openEvidence(manager, photo, "full")).not.toBeNull();
     expect(await evidenceForBlockers(outsider, [blockerId], "en")).toEqual({});
-    // An officer who is not responsible cannot update it, with or without files.
+    // Raising a blocker in their oblast, with a photo, is allowed; updating one they do not hold is not, and the
+    // photo they meant for it stays their unattached upload.
     const raisedByOfficer = await saveBlocker(
       officer,
       { ...blockerBase, projectCode: project.code, evidence: evidenceOf([await uploadedId(officer, project.code)]) },
       ip,
     );
-    expect(raisedByOfficer.ok).toBe(true); // raising one in their oblast, with a photo, is allowed
+    expect(raisedByOfficer.ok).toBe(true);
+    const notTheirs = await saveBlocker(ministry, { ...blockerBase, projectCode: project.code }, ip);
+    const notTheirsId = notTheirs.ok ? notTheirs.blockerId : 0;
+    const spare = await uploadedId(officer, project.code, "#334455");
+    expect(
+      await saveBlocker(
+        officer,
+        {
+          ...blockerBase,
+          projectCode: project.code,
+          blockerId: notTheirsId,
+          version: 1,
+          evidence: evidenceOf([spare]),
+        },
+        ip,
+      ),
+    ).toEqual({ ok: false, reason: "forbidden" });
+    expect(await unattached([spare])).toBe(1);
+    expect(await prisma.evidenceFile.count({ where: { blockerId: notTheirsId } })).toBe(0);
   });
 
   it("the count, size and type limits hold on these paths too, over several saves", async () => {
