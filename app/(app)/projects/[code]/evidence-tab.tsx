@@ -51,8 +51,13 @@ export async function EvidenceTab({
       return t("projectTabs.sources.milestone", { name: milestoneNames.get(file.milestoneId) ?? "—" });
     if (file.blockerId !== null)
       return t("projectTabs.sources.blocker", { name: blockerNames.get(file.blockerId) ?? "—" });
-    const asOf = file.progressUpdateId !== null ? updates.get(file.progressUpdateId) : undefined;
-    if (asOf) return t("projectTabs.sources.progressUpdate", { date: formatDate(locale, asOf) });
+    if (file.progressUpdateId !== null) {
+      // The page holds the latest updates only: an older one is named without its date.
+      const asOf = updates.get(file.progressUpdateId);
+      return asOf
+        ? t("projectTabs.sources.progressUpdate", { date: formatDate(locale, asOf) })
+        : t("projectTabs.sources.progressUpdateUndated");
+    }
     return file.fieldReportId !== null ? t("projectTabs.sources.fieldReport") : t("projectTabs.sources.unknown");
   };
   const base = `/projects/${project.code}?tab=evidence`;
