@@ -26,8 +26,11 @@ export function EvidencePicker({
   projectCode,
   error,
   onBusyChange,
+  held = 0,
 }: {
   projectCode: string;
+  /** Files the milestone or blocker already holds (not withdrawn): they count against MAX_FILES_PER_ENTRY. */
+  held?: number;
   error?: string | undefined;
   /** Told when uploads start and finish, so the form can wait for them before it is sent. */
   onBusyChange?: (busy: boolean) => void;
@@ -65,7 +68,7 @@ export function EvidencePicker({
   function add(files: FileList | File[]) {
     setNotice(null);
     const chosen = [...files];
-    const room = MAX_FILES_PER_ENTRY - entries.filter((entry) => entry.state !== "failed").length;
+    const room = MAX_FILES_PER_ENTRY - held - entries.filter((entry) => entry.state !== "failed").length;
     if (chosen.length > room) setNotice(t("errors.tooMany", { max: MAX_FILES_PER_ENTRY }));
     const added: Entry[] = [];
     for (const file of chosen.slice(0, Math.max(0, room))) {

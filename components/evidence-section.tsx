@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import Link from "next/link";
+import { useActionState } from "react";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 import { ActionMessage } from "./action-message";
 import { EvidenceGallery, type GalleryFile, shortDateInKazakhstan, useTakenLine } from "./evidence-gallery";
@@ -15,7 +16,7 @@ export type SectionFile = GalleryFile & {
   mayWithdraw: boolean;
 };
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-type Filter = "all" | "PHOTO" | "DOCUMENT";
+export type EvidenceFilter = "all" | "PHOTO" | "DOCUMENT";
 
 function WithdrawForm({ file, withdraw }: { file: SectionFile; withdraw: Action }) {
   const t = useTranslations("evidence");
@@ -39,29 +40,46 @@ function WithdrawForm({ file, withdraw }: { file: SectionFile; withdraw: Action 
   );
 }
 
-/** The project's "Evidence" section: every file, newest first, filterable by kind. */
-export function EvidenceSection({ files, withdraw }: { files: SectionFile[]; withdraw: Action }) {
+/**
+ * The project's "Evidence" tab: every file, newest first, each with what it belongs to (`sources`, by file id),
+ * filterable by kind through the URL (`filterHrefs`), so the filtered list renders on the server and has an address.
+ */
+export function EvidenceSection({
+  files,
+  withdraw,
+  filter = "all",
+  filterHrefs,
+  sources = {},
+}: {
+  files: SectionFile[];
+  withdraw: Action;
+  filter?: EvidenceFilter;
+  filterHrefs: Record<EvidenceFilter, string>;
+  sources?: Record<number, string>;
+}) {
   const t = useTranslations("evidence");
+  const tTabs = useTranslations("projectTabs");
   const takenLine = useTakenLine();
-  const [filter, setFilter] = useState<Filter>("all");
   const shown = files.filter((file) => filter === "all" || file.kind === filter);
-  const count = (kind: Filter) => files.filter((file) => kind === "all" || file.kind === kind).length;
+  const count = (kind: EvidenceFilter) => files.filter((file) => kind === "all" || file.kind === kind).length;
   if (files.length === 0) return <p className="mt-2 text-sm text-slate-600">{t("none")}</p>;
   return (
     <div className="mt-2 space-y-3" data-testid="evidence-section">
-      <div role="group" aria-label={t("filter")} className="flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t("filter")} className="flex flex-wrap gap-2 text-sm">
         {(["all", "PHOTO", "DOCUMENT"] as const).map((kind) => (
-          <button
+          <Link
             key={kind}
-            type="button"
-            aria-pressed={filter === kind}
-            onClick={() => setFilter(kind)}
-            className="rounded-full border border-brand px-3 py-1 aria-pressed:bg-brand aria-pressed:text-white"
+            href={filterHrefs[kind]}
+            scroll={false}
+            aria-current={filter === kind ? "true" : undefined}
+            className="rounded-full border border-brand px-3 py-1 text-brand aria-[current]:bg-brand aria-[current]:text-white"
+            data-testid={`evidence-filter-${kind}`}
           >
             {t(`kinds.${kind}`)} ({count(kind)})
-          </button>
+          </Link>
         ))}
-      </div>
+      </nav>
+      {shown.length === 0 && <p className="text-sm text-slate-600">{tTabs("noneOfKind")}</p>}
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {shown.map((file) => (
           <li
@@ -71,6 +89,11 @@ export function EvidenceSection({ files, withdraw }: { files: SectionFile[]; wit
           >
             {file.withdrawn ? <p className="font-semibold">{file.fileName}</p> : <EvidenceGallery files={[file]} />}
             {file.caption && <p className="mt-1">{file.caption}</p>}
+            {sources[file.id] && (
+              <p className="mt-1 text-xs font-semibold text-slate-700" data-testid="evidence-source">
+                {sources[file.id]}
+              </p>
+            )}
             <p className="mt-1 text-xs text-slate-600">
               {t("uploadedBy", {
                 name: file.uploadedBy,

@@ -108,8 +108,11 @@ test("an akimat officer attaches two photos to a field report; the ministry sees
     await expect(entry).toContainText(shownDate("2026-11-14T10:20:30"));
     await expect(entry).toContainText(shownDate("2026-11-15T16:05:00"));
     await expect(entry).toContainText(t("evidence.nearPlace", { km: 3, place: "Шалқар" }));
-    await expect(reviewer.getByTestId("evidence-section").getByTestId("evidence-item")).toHaveCount(2);
     await saveScreenshot(reviewer, "evidence-timeline-phone");
+    // Every file of the project on its Evidence tab.
+    await reviewer.getByTestId("tab-evidence").click();
+    await expect(reviewer).toHaveURL(/\?tab=evidence$/);
+    await expect(reviewer.getByTestId("evidence-section").getByTestId("evidence-item")).toHaveCount(2);
     await reviewer.setViewportSize({ width: 1280, height: 900 });
     await saveScreenshot(reviewer, "evidence-project-desktop");
 

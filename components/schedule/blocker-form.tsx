@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { type ActionState, IDLE } from "@/lib/http/action-state";
 import { ActionMessage } from "../action-message";
+import { EvidencePicker } from "../evidence-picker";
 import { FormField, INPUT_CLASS } from "../form-field";
 import { bind, CodeSelect } from "./schedule-form-parts";
 
@@ -34,7 +35,10 @@ export function BlockerForm({
   people,
   ownerOnly,
   action,
+  heldFiles = 0,
 }: {
+  /** Files it already holds (the picker's count limit covers them too). */
+  heldFiles?: number;
   projectCode: string;
   initial: BlockerFormValues;
   categories: readonly string[];
@@ -47,6 +51,8 @@ export function BlockerForm({
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [values, setValues] = useState(initial);
+  // The page re-creates the form (a new `key`) after a save, which gives a fresh picker; the form waits for uploads.
+  const [uploading, setUploading] = useState(false);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const prefix = `blocker-${initial.blockerId || "new"}`;
   const id = (name: string) => `${prefix}-${name}`;
@@ -146,10 +152,18 @@ export function BlockerForm({
       <FormField id={id("note")} label={t("schedule.changeNote")} error={errors.note}>
         <input {...field("note")} maxLength={2000} />
       </FormField>
+      <div className="sm:col-span-3">
+        <EvidencePicker
+          projectCode={projectCode}
+          error={errors.evidence}
+          onBusyChange={setUploading}
+          held={heldFiles}
+        />
+      </div>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
         <button
           type="submit"
-          disabled={pending}
+          disabled={pending || uploading}
           className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
         >
           {initial.blockerId ? t("schedule.saveBlocker") : t("schedule.raiseBlocker")}

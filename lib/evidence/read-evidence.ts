@@ -24,6 +24,8 @@ export type EvidenceView = {
   uploadedBy: string;
   progressUpdateId: number | null;
   fieldReportId: number | null;
+  milestoneId: number | null;
+  blockerId: number | null;
   withdrawn: { at: string; reason: string } | null;
   mayWithdraw: boolean;
   url: string;
@@ -54,6 +56,8 @@ function view(row: Row, locale: Locale, mayWithdraw: boolean): EvidenceView {
     uploadedBy: row.uploadedBy.name,
     progressUpdateId: row.progressUpdateId,
     fieldReportId: row.fieldReportId,
+    milestoneId: row.milestoneId,
+    blockerId: row.blockerId,
     withdrawn:
       row.withdrawnAt && row.withdrawalReason
         ? { at: row.withdrawnAt.toISOString(), reason: row.withdrawalReason }
@@ -97,14 +101,34 @@ export async function evidenceForFieldReports(
   return byReport;
 }
 
-/** A project's timeline evidence, by progress update, oldest upload first (withdrawn files left out). */
-export function evidenceByUpdate(files: EvidenceView[]): Record<number, EvidenceView[]> {
-  const byUpdate: Record<number, EvidenceView[]> = {};
+/**
+ * A project's evidence by what it is attached to (`progressUpdateId` for the timeline, `milestoneId`, `blockerId`),
+ * oldest upload first, withdrawn files left out.
+ */
+export function evidenceBy(
+  files: EvidenceView[],
+  key: "progressUpdateId" | "milestoneId" | "blockerId",
+): Record<number, EvidenceView[]> {
+  const byTarget: Record<number, EvidenceView[]> = {};
   for (const file of [...files].reverse()) {
-    if (file.progressUpdateId === null || file.withdrawn) continue;
-    byUpdate[file.progressUpdateId] = [...(byUpdate[file.progressUpdateId] ?? []), file];
+    const target = file[key];
+    if (target === null || file.withdrawn) continue;
+    byTarget[target] = [...(byTarget[target] ?? []), file];
   }
-  return byUpdate;
+  return byTarget;
+}
+
+/** A project's timeline evidence, by progress update, oldest upload first (withdrawn files left out). */
+export const evidenceByUpdate = (files: EvidenceView[]) => evidenceBy(files, "progressUpdateId");
+
+/** The files of some blockers (the blockers register), by blocker, oldest first, withdrawn ones left out. */
+export async function evidenceForBlockers(
+  user: Actor,
+  blockerIds: number[],
+  locale: Locale,
+): Promise<Record<number, EvidenceView[]>> {
+  if (blockerIds.length === 0) return {};
+  return evidenceBy(await visible(user, { blockerId: { in: blockerIds }, withdrawnAt: null }, locale), "blockerId");
 }
 
 export type OpenedEvidence = {

@@ -90,9 +90,15 @@ export const OSM_RELATION_BY_OBLAST: Record<string, string> = {
   MAN: "85117",
 };
 
-/** A project's evidence in the export: files of progress updates that were not withdrawn. */
+/**
+ * A project's evidence in the export: files of progress updates, milestones and blockers (what everyone who sees the
+ * project sees) that were not withdrawn; a field report's files only once it is accepted.
+ */
 const EVIDENCE_FILES = {
-  where: { progressUpdateId: { not: null }, withdrawnAt: null },
+  where: {
+    OR: [{ progressUpdateId: { not: null } }, { milestoneId: { not: null } }, { blockerId: { not: null } }],
+    withdrawnAt: null,
+  },
   orderBy: { id: "asc" },
   select: { id: true, kind: true, fileName: true, caption: true, contentType: true, attachedAt: true, createdAt: true },
 } satisfies Prisma.Project$evidenceFilesArgs;

@@ -6,8 +6,10 @@ import { prisma } from "../db";
 import { type FieldErrors, fieldErrorsOf } from "../forms/field-errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { BlockerCategory, BlockerStatus, EscalationLevel } from "../generated/prisma/enums";
+import { attachEvidence, refuseEvidence } from "../evidence/attach-evidence";
 import { blockerFigureWhere, notOverdueBlockerWhere, CLOSED_BLOCKER_STATUSES } from "../figures/blocker-figures";
 import { dateFromIso, isoDate, todayInKazakhstan } from "../progress/calendar";
+import { ZEvidence } from "../progress/progress-input";
 import { myProjectsWhere } from "../projects/responsibility-scope";
 import { oblastIdsOf, projectForChange as projectForWrite } from "../progress/project-for-change";
 import { OBLAST_CODES, PROJECT_CODE_PATTERN, SECTORS } from "../reference-data";
@@ -51,6 +53,8 @@ export const ZBlockerInput = z
     status: z.enum(BLOCKER_STATUSES, "required"),
     resolutionNote: ZOptionalText(2000),
     note: ZOptionalText(2000),
+    /** Uploaded photos and documents to attach (lib/evidence); an officer who may update the blocker adds them too. */
+    evidence: ZEvidence,
   })
   .superRefine((input, context) => {
     if (CLOSED.includes(input.status) && !input.resolutionNote)
@@ -122,7 +126,7 @@ export async function saveBlocker(
         }
       : requested;
 
-  return prisma.$transaction(async (tx) => {
+  const written = prisma.$transaction(async (tx) => {
     let blockerId: number;
     let version: number;
     if (existing) {
@@ -174,8 +178,18 @@ export async function saveBlocker(
       ...(existing ? { before: { blocker: existing.id, ...summary(existing) } } : {}),
       after: { blocker: blockerId, ...summary(values) },
     });
+    await attachEvidence(
+      tx,
+      user,
+      { id: project.id, oblastId: scope.oblastIds[0] ?? null },
+      { blockerId },
+      input.evidence,
+      context,
+    );
     return { ok: true as const, blockerId };
   });
+  // A file no longer attachable, or one too many, rolls the whole save back with the picker's message.
+  return written.catch(refuseEvidence);
 }
 
 export type BlockerView = {

@@ -6,7 +6,9 @@ import { prisma } from "../db";
 import { type FieldErrors, fieldErrorsOf } from "../forms/field-errors";
 import type { Milestone, Prisma } from "../generated/prisma/client";
 import type { MilestoneStatus, MilestoneType } from "../generated/prisma/enums";
+import { attachEvidence, refuseEvidence } from "../evidence/attach-evidence";
 import { dateFromIso, isoDate } from "../progress/calendar";
+import { ZEvidence } from "../progress/progress-input";
 import { oblastIdsOf, projectForChange as projectForWrite } from "../progress/project-for-change";
 import { PROJECT_CODE_PATTERN } from "../reference-data";
 import { ZId, ZOptionalDay, ZOptionalPastDay, ZOptionalText, ZOptionalUrl } from "./schedule-input";
@@ -42,6 +44,8 @@ export const ZMilestoneInput = z
     actualDate: ZOptionalPastDay,
     status: z.enum(MILESTONE_STATUSES, "required"),
     evidenceUrl: ZOptionalUrl,
+    /** Uploaded photos and documents to attach (the progress form's field, lib/evidence). */
+    evidence: ZEvidence,
     reason: ZOptionalText(2000),
   })
   .superRefine((input, context) => {
@@ -182,13 +186,24 @@ export async function saveMilestone(
   const errors = milestoneRuleErrors(project, existing, input);
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
   try {
-    const { milestoneId } = await prisma.$transaction((tx) =>
-      writeMilestone(tx, user, project, existing, input, context),
-    );
+    const { milestoneId } = await prisma.$transaction(async (tx) => {
+      const written = await writeMilestone(tx, user, project, existing, input, context);
+      const oblastId = oblastIdsOf(project).oblastIds[0] ?? null;
+      await attachEvidence(
+        tx,
+        user,
+        { id: project.id, oblastId },
+        { milestoneId: written.milestoneId },
+        input.evidence,
+        context,
+      );
+      return written;
+    });
     return { ok: true, milestoneId };
   } catch (error) {
     if (error instanceof MilestoneConflict) return { ok: false, reason: "conflict" };
-    throw error;
+    // A file no longer attachable, or one too many, rolls the whole save back with the picker's message.
+    return refuseEvidence(error);
   }
 }
 

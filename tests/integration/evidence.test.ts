@@ -438,7 +438,10 @@ describe("who sees evidence", () => {
     expect(documents.filter((document) => !documentTypes.has(document.documentType))).toEqual([]);
     const exported = documents.map((document) => Number(document.id.replace("evidence-", "")));
     const expected = await prisma.evidenceFile.findMany({
-      where: { progressUpdateId: { not: null }, withdrawnAt: null },
+      where: {
+        OR: [{ progressUpdateId: { not: null } }, { milestoneId: { not: null } }, { blockerId: { not: null } }],
+        withdrawnAt: null,
+      },
       select: { id: true },
     });
     expect(exported.sort()).toEqual(expected.map((file) => file.id).sort());

@@ -2,12 +2,14 @@ import { formatDate } from "@/lib/format/format";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { EvidenceGallery } from "@/components/evidence-gallery";
 import { ExportLinks } from "@/components/export-links";
 import { type FilterField, ListFilters } from "@/components/list-filters";
 import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { can, scopedOblastId } from "@/lib/auth/permissions";
+import { evidenceForBlockers } from "@/lib/evidence/read-evidence";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
 import { OBLASTS } from "@/lib/reference-data";
 import {
@@ -37,6 +39,12 @@ export default async function BlockersPage({
     listBlockers(user, query),
     blockerFigures(user, { oblast: query.oblast, sector: query.sector, kind: query.kind, mine: query.mine }),
   ]);
+  // The photos and documents of the listed blockers (those the user may see), small, under each description.
+  const evidence = await evidenceForBlockers(
+    user,
+    result.blockers.map((blocker) => blocker.id),
+    locale,
+  );
   const figureFilter = { oblast: query.oblast, sector: query.sector, kind: query.kind, mine: query.mine };
   const { page: _page, ...filters } = query;
   const params = Object.fromEntries(
@@ -156,6 +164,11 @@ export default async function BlockersPage({
               <td className="px-3 py-2">
                 <span className="block text-xs text-slate-600">{localizedName(blocker.projectName, locale)}</span>
                 {blocker.description}
+                {evidence[blocker.id] && (
+                  <div className="mt-1" data-testid="blocker-row-evidence">
+                    <EvidenceGallery files={evidence[blocker.id]!} />
+                  </div>
+                )}
               </td>
               <td className="hidden px-3 py-2 md:table-cell">{t(`schedule.categories.${blocker.category}`)}</td>
               <td className="px-3 py-2">{t(`schedule.escalations.${blocker.escalation}`)}</td>

@@ -1,9 +1,11 @@
 import { formatDate, formatDay, formatDateTime } from "@/lib/format/format";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { EvidenceGallery } from "@/components/evidence-gallery";
 import { type BlockerFormValues, BlockerForm } from "@/components/schedule/blocker-form";
 import { type MilestoneFormValues, MilestoneForm } from "@/components/schedule/milestone-form";
 import { type Actor, can } from "@/lib/auth/permissions";
+import { type EvidenceView, evidenceBy } from "@/lib/evidence/read-evidence";
 import {
   BLOCKER_CATEGORIES,
   BLOCKER_STATUSES,
@@ -67,7 +69,18 @@ const blockerValues = (blocker?: BlockerView): BlockerFormValues => ({
  * The delivery story of a project on one screen: milestones with their slip, the finish against its baseline, and
  * the blockers in its way, each with who holds it and until when; forms for those who may change them.
  */
-export async function DeliverySection({ user, project }: { user: Actor; project: Project }) {
+export async function DeliverySection({
+  user,
+  project,
+  evidence = [],
+}: {
+  user: Actor;
+  project: Project;
+  /** The project's files the user may see (lib/evidence): those of milestones and blockers show beside them. */
+  evidence?: EvidenceView[];
+}) {
+  const byMilestone = evidenceBy(evidence, "milestoneId");
+  const byBlocker = evidenceBy(evidence, "blockerId");
   const scope = { oblastIds: project.oblasts.map((link) => link.oblastId) };
   const [t, locale, milestones, blockers, confidence] = await Promise.all([
     getTranslations(),
@@ -154,6 +167,11 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
                 <tr key={milestone.id} className="border-t border-slate-200 align-top">
                   <td className="px-2 py-1">
                     {milestoneName(milestone)}
+                    {byMilestone[milestone.id] && (
+                      <div className="mt-1 min-w-48" data-testid={`milestone-evidence-${milestone.id}`}>
+                        <EvidenceGallery files={byMilestone[milestone.id]!} />
+                      </div>
+                    )}
                     {milestone.changes.length > 1 && (
                       <details className="mt-1 text-xs text-slate-600">
                         <summary>{t("schedule.history", { count: milestone.changes.length })}</summary>
@@ -190,6 +208,7 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
               <div className="mt-2">
                 <MilestoneForm
                   {...formProps}
+                  heldFiles={byMilestone[milestone.id]?.length ?? 0}
                   initial={milestoneValues(milestone)}
                   baselineFrozen={milestone.baselineDate !== null && project.status === "IN_PROGRESS"}
                 />
@@ -241,6 +260,11 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
                   })}
                 </p>
                 {blocker.resolutionNote && <p className="mt-1 text-xs">{blocker.resolutionNote}</p>}
+                {byBlocker[blocker.id] && (
+                  <div className="mt-2" data-testid={`blocker-evidence-${blocker.id}`}>
+                    <EvidenceGallery files={byBlocker[blocker.id]!} />
+                  </div>
+                )}
                 {(managesBlockers || owns) && !project.withdrawnAt && (
                   <details className="no-print mt-2">
                     <summary className="cursor-pointer text-sm font-semibold text-brand">
@@ -250,6 +274,7 @@ export async function DeliverySection({ user, project }: { user: Actor; project:
                       <BlockerForm
                         key={`${blocker.id}-${blocker.version}`}
                         {...blockerProps}
+                        heldFiles={byBlocker[blocker.id]?.length ?? 0}
                         initial={blockerValues(blocker)}
                         ownerOnly={!managesBlockers}
                       />

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EvidenceSection } from "@/components/evidence-section";
 import { ProgressBar } from "@/components/progress-bar";
 import { FieldReportCard } from "@/components/field-report-card";
 import { ProgressForm } from "@/components/progress-form";
@@ -12,6 +11,7 @@ import { DetailHistory } from "@/components/detail-history";
 import { ProjectHistory } from "@/components/project-history";
 import { ProjectResponsibility } from "@/components/project-responsibility";
 import { StatusBadge } from "@/components/status-badge";
+import { TabLinks } from "@/components/tab-links";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { evidenceByUpdate, evidenceForFieldReports, evidenceForProject } from "@/lib/evidence/read-evidence";
@@ -25,9 +25,10 @@ import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
 import { assignableUsers, projectResponsibility } from "@/lib/projects/responsibility";
-import { recordProgressAction, submitFieldReportAction, updateDetailsAction, withdrawEvidenceAction } from "./actions";
+import { recordProgressAction, submitFieldReportAction, updateDetailsAction } from "./actions";
 import { DeliverySection } from "./delivery-section";
 import { proposalMilestones } from "./proposal-milestones";
+import { EvidenceTab, evidenceFilterOf } from "./evidence-tab";
 import { assignResponsibilityAction, watchProjectAction } from "./responsibility-actions";
 
 type Params = Promise<{ code: string }>;
@@ -69,6 +70,8 @@ export default async function ProjectPage({
     fieldReports.reports.map((report) => report.id),
     locale,
   );
+  // The page's tabs (`?tab=evidence`): the overview (the project, its delivery, its forms and timeline) or its files.
+  const tab = query.tab === "evidence" ? "evidence" : "overview";
   const outcome = typeof query.responsibility === "string" ? query.responsibility : "";
   const responsibilityMessage = RESPONSIBILITY_OUTCOMES.includes(outcome)
     ? outcome === "saved"
@@ -149,172 +152,203 @@ export default async function ProjectPage({
         )}
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <FactList facts={facts} />
-        <DecreeSource
-          title={t("project.source")}
-          pointLabel={t("project.point", { point: project.sourcePoint })}
-          lineLabel={t("project.line", { line: String(project.sourceLine) })}
-          line={project.sourceLine}
-          excerpt={project.sourceExcerpt}
-          note={sourceNote}
-          noteLabel={t("project.note")}
-          decreeLinkLabel={t("decreeText.open")}
+      <div className="mt-6">
+        <TabLinks
+          label={t("projectTabs.tabs")}
+          selected={tab}
+          panelId="project-panel"
+          tabs={[
+            { id: "overview", label: t("projectTabs.overview"), href: `/projects/${project.code}` },
+            {
+              id: "evidence",
+              label: t("projectTabs.evidence", { count: evidence.filter((file) => !file.withdrawn).length }),
+              href: `/projects/${project.code}?tab=evidence`,
+            },
+          ]}
         />
       </div>
+      <div role="tabpanel" id="project-panel" aria-labelledby={`tab-${tab}`}>
+        {tab === "evidence" ? (
+          <div className="mt-6">
+            <EvidenceTab project={project} files={evidence} filter={evidenceFilterOf(query.kind)} />
+          </div>
+        ) : (
+          <>
+            <div className="mt-6 grid gap-6 lg:grid-cols-2">
+              <FactList facts={facts} />
+              <DecreeSource
+                title={t("project.source")}
+                pointLabel={t("project.point", { point: project.sourcePoint })}
+                lineLabel={t("project.line", { line: String(project.sourceLine) })}
+                line={project.sourceLine}
+                excerpt={project.sourceExcerpt}
+                note={sourceNote}
+                noteLabel={t("project.note")}
+                decreeLinkLabel={t("decreeText.open")}
+              />
+            </div>
 
-      <ProjectResponsibility
-        projectCode={project.code}
-        officer={responsibility.officer}
-        contacts={responsibility.contacts}
-        watching={responsibility.watching}
-        canWatch={can(user, "project.watch", scope)}
-        watchAction={watchProjectAction}
-        message={responsibilityMessage}
-        assign={
-          assignable
-            ? { officers: assignable.officers, contactOptions: assignable.contacts, action: assignResponsibilityAction }
-            : null
-        }
-        labels={{
-          title: t("notifications.responsibility.title"),
-          officer: t("notifications.responsibility.officer"),
-          contacts: t("notifications.responsibility.contacts"),
-          none: t("notifications.responsibility.none"),
-          watch: t("notifications.responsibility.watch"),
-          unwatch: t("notifications.responsibility.unwatch"),
-          watching: t("notifications.responsibility.watching"),
-          notWatching: t("notifications.responsibility.notWatching"),
-          assign: t("notifications.responsibility.assign"),
-          chooseOfficer: t("notifications.responsibility.chooseOfficer"),
-          chooseContacts: t("notifications.responsibility.chooseContacts"),
-          clear: t("notifications.responsibility.clear"),
-        }}
-      />
-
-      <DeliverySection user={user} project={project} />
-
-      {can(user, "project.recordProgress", scope) && !project.withdrawnAt && (
-        <section
-          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
-          aria-labelledby="progress-heading"
-        >
-          <h2 id="progress-heading" className="mb-3 text-lg font-semibold">
-            {t("progress.title")}
-          </h2>
-          <ProgressForm
-            project={formProject}
-            statuses={nextStatuses(project.status)}
-            today={today}
-            mode="record"
-            action={recordProgressAction}
-            withEvidence
-          />
-        </section>
-      )}
-      {can(user, "fieldReport.submit", scope) && !project.withdrawnAt && (
-        <section
-          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
-          aria-labelledby="report-heading"
-        >
-          <h2 id="report-heading" className="mb-3 text-lg font-semibold">
-            {t("fieldReports.submitTitle")}
-          </h2>
-          <ProgressForm
-            project={formProject}
-            statuses={nextStatuses(project.status)}
-            today={today}
-            mode="fieldReport"
-            action={submitFieldReportAction}
-            withEvidence
-            milestones={await proposalMilestones(project.id, t)}
-            milestoneStatuses={MILESTONE_STATUSES}
-          />
-        </section>
-      )}
-      {fieldReports.reports.length > 0 && (
-        <section
-          className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4"
-          aria-labelledby="reports-heading"
-          data-testid="project-field-reports"
-        >
-          <h2 id="reports-heading" className="text-lg font-semibold">
-            {fieldReports.mode === "review" ? t("fieldReports.pendingOnProject") : t("progressChange.own.title")}
-          </h2>
-          {fieldReports.mode === "review" && (
-            <Link href="/field-reports" className="text-sm text-brand underline">
-              {t("fieldReports.title")}
-            </Link>
-          )}
-          <ol className="mt-2 space-y-3">
-            {fieldReports.reports.map((report) => (
-              <li key={report.id}>
-                <FieldReportCard
-                  report={report}
-                  locale={locale}
-                  showProject={false}
-                  evidence={reportEvidence[report.id] ?? []}
-                />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-      {can(user, "project.editDetails", scope) && !project.withdrawnAt && (
-        <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print">
-          <summary className="cursor-pointer text-lg font-semibold">{t("details.edit")}</summary>
-          <div className="mt-3">
-            <ProjectDetailsForm
-              action={updateDetailsAction}
-              project={{
-                code: project.code,
-                version: project.version,
-                responsibleOrganisation: project.responsibleOrganisation,
-                baselineStart: dateOrNull(project.baselineStart),
-                baselineFinish: dateOrNull(project.baselineFinish),
-                forecastStart: dateOrNull(project.forecastStart),
-                forecastFinish: dateOrNull(project.forecastFinish),
-                actualStart: dateOrNull(project.actualStart),
-                actualFinish: dateOrNull(project.actualFinish),
-                budgetBaseline: project.budgetBaseline,
-                budgetForecast: project.budgetForecast,
-                budgetSpent: project.budgetSpent,
-                budgetNote: project.budgetNote,
-                confidence: project.confidence,
-                confidenceReason: project.confidenceReason,
-                baselineFrozen:
-                  project.status === "IN_PROGRESS" || project.status === "COMPLETED" || project.actualStart !== null,
+            <ProjectResponsibility
+              projectCode={project.code}
+              officer={responsibility.officer}
+              contacts={responsibility.contacts}
+              watching={responsibility.watching}
+              canWatch={can(user, "project.watch", scope)}
+              watchAction={watchProjectAction}
+              message={responsibilityMessage}
+              assign={
+                assignable
+                  ? {
+                      officers: assignable.officers,
+                      contactOptions: assignable.contacts,
+                      action: assignResponsibilityAction,
+                    }
+                  : null
+              }
+              labels={{
+                title: t("notifications.responsibility.title"),
+                officer: t("notifications.responsibility.officer"),
+                contacts: t("notifications.responsibility.contacts"),
+                none: t("notifications.responsibility.none"),
+                watch: t("notifications.responsibility.watch"),
+                unwatch: t("notifications.responsibility.unwatch"),
+                watching: t("notifications.responsibility.watching"),
+                notWatching: t("notifications.responsibility.notWatching"),
+                assign: t("notifications.responsibility.assign"),
+                chooseOfficer: t("notifications.responsibility.chooseOfficer"),
+                chooseContacts: t("notifications.responsibility.chooseContacts"),
+                clear: t("notifications.responsibility.clear"),
               }}
             />
-          </div>
-        </details>
-      )}
 
-      <section className="mt-6" aria-labelledby="history-heading">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          {t("project.history")}
-        </h2>
-        <ProjectHistory updates={project.progressUpdates} unitLabel={unitLabel} evidence={evidenceByUpdate(evidence)} />
-      </section>
+            <DeliverySection user={user} project={project} evidence={evidence} />
 
-      <section className="mt-6" aria-labelledby="evidence-heading" id="evidence">
-        <h2 id="evidence-heading" className="text-lg font-semibold">
-          {t("evidence.title")}
-        </h2>
-        <EvidenceSection files={evidence} withdraw={withdrawEvidenceAction} />
-      </section>
-      <DetailHistory
-        changes={await detailChanges(project.id)}
-        locale={locale}
-        labels={{
-          title: t("figures.detailHistory.title"),
-          empty: t("figures.detailHistory.empty"),
-          by: (name) => t("history.by", { name }),
-          field: (field) =>
-            field === "confidence" ? t("figures.detailHistory.confidence") : t(`details.${field}` as "details.title"),
-        }}
-        confidenceLabel={(value) => t(`confidence.${value}` as "confidence.none")}
-      />
+            {can(user, "project.recordProgress", scope) && !project.withdrawnAt && (
+              <section
+                className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
+                aria-labelledby="progress-heading"
+              >
+                <h2 id="progress-heading" className="mb-3 text-lg font-semibold">
+                  {t("progress.title")}
+                </h2>
+                <ProgressForm
+                  project={formProject}
+                  statuses={nextStatuses(project.status)}
+                  today={today}
+                  mode="record"
+                  action={recordProgressAction}
+                  withEvidence
+                />
+              </section>
+            )}
+            {can(user, "fieldReport.submit", scope) && !project.withdrawnAt && (
+              <section
+                className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
+                aria-labelledby="report-heading"
+              >
+                <h2 id="report-heading" className="mb-3 text-lg font-semibold">
+                  {t("fieldReports.submitTitle")}
+                </h2>
+                <ProgressForm
+                  project={formProject}
+                  statuses={nextStatuses(project.status)}
+                  today={today}
+                  mode="fieldReport"
+                  action={submitFieldReportAction}
+                  withEvidence
+                  milestones={await proposalMilestones(project.id, t)}
+                  milestoneStatuses={MILESTONE_STATUSES}
+                />
+              </section>
+            )}
+            {fieldReports.reports.length > 0 && (
+              <section
+                className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4"
+                aria-labelledby="reports-heading"
+                data-testid="project-field-reports"
+              >
+                <h2 id="reports-heading" className="text-lg font-semibold">
+                  {fieldReports.mode === "review" ? t("fieldReports.pendingOnProject") : t("progressChange.own.title")}
+                </h2>
+                {fieldReports.mode === "review" && (
+                  <Link href="/field-reports" className="text-sm text-brand underline">
+                    {t("fieldReports.title")}
+                  </Link>
+                )}
+                <ol className="mt-2 space-y-3">
+                  {fieldReports.reports.map((report) => (
+                    <li key={report.id}>
+                      <FieldReportCard
+                        report={report}
+                        locale={locale}
+                        showProject={false}
+                        evidence={reportEvidence[report.id] ?? []}
+                      />
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            )}
+            {can(user, "project.editDetails", scope) && !project.withdrawnAt && (
+              <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print">
+                <summary className="cursor-pointer text-lg font-semibold">{t("details.edit")}</summary>
+                <div className="mt-3">
+                  <ProjectDetailsForm
+                    action={updateDetailsAction}
+                    project={{
+                      code: project.code,
+                      version: project.version,
+                      responsibleOrganisation: project.responsibleOrganisation,
+                      baselineStart: dateOrNull(project.baselineStart),
+                      baselineFinish: dateOrNull(project.baselineFinish),
+                      forecastStart: dateOrNull(project.forecastStart),
+                      forecastFinish: dateOrNull(project.forecastFinish),
+                      actualStart: dateOrNull(project.actualStart),
+                      actualFinish: dateOrNull(project.actualFinish),
+                      budgetBaseline: project.budgetBaseline,
+                      budgetForecast: project.budgetForecast,
+                      budgetSpent: project.budgetSpent,
+                      budgetNote: project.budgetNote,
+                      confidence: project.confidence,
+                      confidenceReason: project.confidenceReason,
+                      baselineFrozen:
+                        project.status === "IN_PROGRESS" ||
+                        project.status === "COMPLETED" ||
+                        project.actualStart !== null,
+                    }}
+                  />
+                </div>
+              </details>
+            )}
+
+            <section className="mt-6" aria-labelledby="history-heading">
+              <h2 id="history-heading" className="text-lg font-semibold">
+                {t("project.history")}
+              </h2>
+              <ProjectHistory
+                updates={project.progressUpdates}
+                unitLabel={unitLabel}
+                evidence={evidenceByUpdate(evidence)}
+              />
+            </section>
+
+            <DetailHistory
+              changes={await detailChanges(project.id)}
+              locale={locale}
+              labels={{
+                title: t("figures.detailHistory.title"),
+                empty: t("figures.detailHistory.empty"),
+                by: (name) => t("history.by", { name }),
+                field: (field) =>
+                  field === "confidence"
+                    ? t("figures.detailHistory.confidence")
+                    : t(`details.${field}` as "details.title"),
+              }}
+              confidenceLabel={(value) => t(`confidence.${value}` as "confidence.none")}
+            />
+          </>
+        )}
+      </div>
     </article>
   );
 }
