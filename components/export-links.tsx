@@ -4,13 +4,14 @@ type Props = {
   path: string;
   params: Record<string, string>;
   locale: string;
-  labels: { otherSeparator: string };
+  /** `download`, when given: the links come in a row of their own after that word ("Download: CSV …"). */
+  labels: { otherSeparator: string; download?: string };
 };
 
 export function ExportLinks({ path, params, locale, labels }: Props) {
   const other = locale === "en" ? "semicolon" : "comma";
   const href = (extra: Record<string, string>) => `${path}?${new URLSearchParams({ ...params, ...extra })}`;
-  return (
+  const links = (
     <>
       <a href={href({ format: "csv" })} className="text-brand underline">
         CSV
@@ -22,5 +23,12 @@ export function ExportLinks({ path, params, locale, labels }: Props) {
         XLSX
       </a>
     </>
+  );
+  if (!labels.download) return links;
+  return (
+    <span className="flex flex-wrap items-baseline gap-3 text-sm" data-testid="export-links">
+      <span className="font-semibold">{labels.download}:</span>
+      {links}
+    </span>
   );
 }

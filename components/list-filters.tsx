@@ -4,17 +4,25 @@ import Link from "next/link";
 export type FilterOption = { value: string; label: string };
 export type FilterField = { name: string; label: string; options: FilterOption[]; value: string | undefined };
 
-/** A plain GET form of filters (projects, users, audit): they live in the URL, so any list can be bookmarked or shared. */
+/**
+ * A plain GET form of filters (projects, users, field reports…): they live in the URL, so any list can be bookmarked
+ * or shared. Without `search` there is no search box; `hidden` values (a tab) are kept when the filters change, and
+ * "reset" goes to `resetHref`.
+ */
 export function ListFilters({
   search,
   searchLabel,
   fields,
   sort,
+  hidden = {},
+  resetHref = "?",
 }: {
-  search: string;
+  search?: string;
   searchLabel?: string;
   fields: FilterField[];
   sort?: FilterField;
+  hidden?: Record<string, string>;
+  resetHref?: string;
 }) {
   const t = useTranslations();
   return (
@@ -23,20 +31,25 @@ export function ListFilters({
       className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
       role="search"
     >
-      <div className="sm:col-span-2">
-        <label htmlFor="q" className="block text-xs font-semibold text-slate-700">
-          {searchLabel ?? t("projects.search")}
-        </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={search}
-          maxLength={200}
-          placeholder={searchLabel ? undefined : t("projects.searchPlaceholder")}
-          className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm"
-        />
-      </div>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {search !== undefined && (
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="block text-xs font-semibold text-slate-700">
+            {searchLabel ?? t("projects.search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={search}
+            maxLength={200}
+            placeholder={searchLabel ? undefined : t("projects.searchPlaceholder")}
+            className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm"
+          />
+        </div>
+      )}
       {[...fields, ...(sort ? [sort] : [])].map((field) => (
         <div key={field.name}>
           <label htmlFor={`filter-${field.name}`} className="block text-xs font-semibold text-slate-700">
@@ -64,7 +77,7 @@ export function ListFilters({
         >
           {t("common.apply")}
         </button>
-        <Link href="?" className="rounded border border-slate-300 px-4 py-2 text-sm hover:border-brand">
+        <Link href={resetHref} className="rounded border border-slate-300 px-4 py-2 text-sm hover:border-brand">
           {t("common.reset")}
         </Link>
       </div>

@@ -4,12 +4,8 @@ import { CompletionTiles } from "@/components/completion-tiles";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MapSection } from "@/app/(app)/_dashboard/map-section";
-import {
-  CompletionChart,
-  DeliveryChart,
-  ProgressOverTimeChart,
-  StatusByGroupChart,
-} from "@/components/charts/lazy-charts";
+import { CompletionChart, ProgressOverTimeChart, StatusByGroupChart } from "@/components/charts/lazy-charts";
+import { DeliveryCharts } from "@/components/delivery-charts";
 import { FigureCard } from "@/components/figure-card";
 import { KindSwitch } from "@/components/kind-switch";
 import { PHYSICAL_MEASURES } from "@/lib/dashboard/dashboard";
@@ -67,13 +63,6 @@ export async function PublicDashboard({
   };
   const listHref = (extra: Record<string, string> = {}) =>
     `/public/projects?${new URLSearchParams({ ...listQuery, ...extra }).toString()}`;
-  const units: Record<string, string> = {
-    roadKm: t("units.km"),
-    railwayKm: t("units.km"),
-    powerMw: t("units.MW"),
-    schoolPlaces: t("units.places"),
-  };
-  const measures = PHYSICAL_MEASURES.filter((measure) => delivery.some((row) => row.key === measure.key));
   const byDistrict = Boolean(oblastCode);
   return (
     <div className="space-y-4">
@@ -157,24 +146,7 @@ export async function PublicDashboard({
         />
         <ProgressOverTimeChart title={t("dashboard.overTime")} points={points} />
       </div>
-      {measures.length > 0 && (
-        <div className="grid gap-4 md:grid-cols-2">
-          {measures.map((measure) => (
-            <DeliveryChart
-              key={measure.key}
-              title={t(`dashboard.delivery.${measure.key}` as "dashboard.delivery.roadKm")}
-              unit={units[measure.key]!}
-              groups={delivery
-                .filter((row) => row.key === measure.key)
-                .map((row) => ({
-                  horizon: row.horizon === "none" ? t("horizon.none") : row.horizon,
-                  planned: row.planned,
-                  done: row.done,
-                }))}
-            />
-          ))}
-        </div>
-      )}
+      <DeliveryCharts rows={delivery} measures={PHYSICAL_MEASURES} />
       <p>
         <Link href={listHref()} className="font-semibold text-brand underline">
           {oblastCode

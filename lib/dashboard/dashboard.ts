@@ -20,7 +20,8 @@ import {
 
 // Every figure of the dashboards. Counts, sums and the monthly trend come from the roll-ups (lib/rollups, kept exact
 // by the writes' own transactions), a few hundred rows per view; the date-dependent figures (overdue, at risk,
-// stalled) are counted on the projects with their one definition (lib/figures/definitions.ts) for today's date.
+// stalled) are counted with their one definition (lib/figures/definitions.ts) for today's date, as an index range
+// over each project's stored first day in the figure.
 // The page receives a few hundred numbers, never the rows behind them.
 
 /**
@@ -84,12 +85,12 @@ function dateFigures(user: Actor, filter: DashboardFilter, today: string) {
 }
 
 async function countDateFigures(user: Actor, filter: DashboardFilter, today: string) {
+  // Each figure counted on its own index: the projects whose first day in the figure is today or earlier (the days
+  // are kept by triggers, lib/figures/definitions.ts), never a scan of every project in scope.
+  const count = (figure: "overdue" | "atRisk" | "stalled") =>
+    Prisma.sql`(SELECT count(*) FROM projects p WHERE ${projectsWhere(user, filter)} AND ${figureSql(figure, today)})`;
   const [row] = await prisma.$queryRaw<{ overdue: bigint; at_risk: bigint; stalled: bigint }[]>(Prisma.sql`
-    SELECT count(*) FILTER (WHERE ${figureSql("overdue", today)}) AS overdue,
-           count(*) FILTER (WHERE ${figureSql("atRisk", today)}) AS at_risk,
-           count(*) FILTER (WHERE ${figureSql("stalled", today)}) AS stalled
-    FROM projects p
-    WHERE ${projectsWhere(user, filter)} AND p.status NOT IN ('COMPLETED', 'CANCELLED')`);
+    SELECT ${count("overdue")} AS overdue, ${count("atRisk")} AS at_risk, ${count("stalled")} AS stalled`);
   return { overdue: num(row!.overdue), atRisk: num(row!.at_risk), stalled: num(row!.stalled) };
 }
 
@@ -361,7 +362,7 @@ export async function getMovement(
       ),
       prisma.$queryRaw<Row[]>(
         Prisma.sql`${select} WHERE ${projectsWhere(user, filter)} AND ${figureSql("stalled", today)}
-          ORDER BY coalesce(p.last_progress_as_of, p.created_at::date), p.code LIMIT 8`,
+          ORDER BY p.stalled_from, p.code LIMIT 8`,
       ),
       dateFigures(user, filter, today),
     ]);

@@ -85,10 +85,11 @@ function cardOf(report: ReportRow, withAdvice: boolean) {
 export type FieldReportCard = ReturnType<typeof cardOf>;
 
 /**
- * Ministry review queue: pending reports, oldest first, or reviewed ones (newest review first), filtered by oblast,
- * sector and age. Akimat officers get their own reports, newest first.
+ * Which reports a user's queue holds, in its order: to a reviewer the pending ones (oldest first) or the reviewed
+ * ones (newest review first), to an akimat officer their own in their oblast (newest first); both filtered by
+ * oblast, sector and age. Null when the user may neither review nor submit. The page and the download share it.
  */
-export async function listFieldReports(user: Actor, query: Partial<FieldReportQuery> & { page: number }) {
+export function fieldReportSelection(user: Actor, query: Partial<FieldReportQuery>) {
   const review = can(user, "fieldReport.review");
   if (!review && !can(user, "fieldReport.submit")) return null;
   const tab = query.tab ?? "pending";
@@ -115,6 +116,14 @@ export async function listFieldReports(user: Actor, query: Partial<FieldReportQu
     };
     orderBy = [{ createdAt: "desc" }, { id: "desc" }];
   }
+  return { review, tab, where, orderBy };
+}
+
+/** A page of the user's queue (see fieldReportSelection), as review cards. */
+export async function listFieldReports(user: Actor, query: Partial<FieldReportQuery> & { page: number }) {
+  const selection = fieldReportSelection(user, query);
+  if (!selection) return null;
+  const { review, tab, where, orderBy } = selection;
   const [total, reports] = await Promise.all([
     prisma.fieldReport.count({ where }),
     prisma.fieldReport.findMany({

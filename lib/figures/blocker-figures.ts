@@ -21,3 +21,10 @@ export function blockerFigureWhere(figure: BlockerFigure, today: string): Prisma
   const open: Prisma.BlockerWhereInput = { status: { in: [...OPEN_BLOCKER_STATUSES] } };
   return figure === "openBlockers" ? open : { ...open, dueDate: { lt: dateFromIso(today) } };
 }
+
+/** The exact complement of the overdue figure (closed, without a due date, or due today or later), for ordering. */
+export function notOverdueBlockerWhere(today: string): Prisma.BlockerWhereInput {
+  return {
+    OR: [{ status: { in: [...CLOSED_BLOCKER_STATUSES] } }, { dueDate: null }, { dueDate: { gte: dateFromIso(today) } }],
+  };
+}

@@ -33,7 +33,11 @@ export const DATE_FIGURES = ["overdue", "atRisk", "stalled"] as const satisfies 
 export const KIND_CHOICES = ["OBJECT", "MEASURE", "ALL"] as const;
 export type KindChoice = (typeof KIND_CHOICES)[number];
 
-/** A started project with no progress update dated within this many days is stalled. */
+/**
+ * A started project with no progress update dated within this many days is stalled. The rule itself is the SQL
+ * function figure_stalled_from (migration figure-thresholds: last as-of + 91 = the first day it counts); a change
+ * here needs a migration replacing that function and rebuilding the days (figure_thresholds_rebuild()).
+ */
 export const STALLED_AFTER_DAYS = 90;
 
 export function isStatusFigure(figure: Figure): figure is keyof typeof STATUS_FIGURES {

@@ -10,7 +10,7 @@ import { notificationText } from "./render";
 export const NOTIFICATIONS_PAGE_SIZE = 50;
 
 /** A user's notifications about what they may still see (an officer moved to another oblast loses the old ones). */
-function visibleTo(user: Actor): Prisma.NotificationWhereInput {
+export function visibleTo(user: Actor): Prisma.NotificationWhereInput {
   return { userId: user.id, OR: [{ projectId: null }, { project: { is: projectScope(user) } }] };
 }
 
@@ -19,23 +19,26 @@ export function unreadCount(user: Actor): Promise<number> {
   return prisma.notification.count({ where: { ...visibleTo(user), readAt: null } });
 }
 
-/** The user's notifications, unread first, newest first within each, in the reader's language. */
-export async function listNotifications(user: Actor, locale: Locale, page = 1) {
-  const rows = await prisma.notification.findMany({
-    where: visibleTo(user),
-    orderBy: [{ readAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
-    take: NOTIFICATIONS_PAGE_SIZE,
-    include: {
-      event: { include: { actor: { select: { name: true } } } },
-      project: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
-    },
-  });
-  return rows.map((row) => ({
+const NOTIFICATION_ORDER: Prisma.NotificationOrderByWithRelationInput[] = [
+  { readAt: { sort: "desc", nulls: "first" } },
+  { createdAt: "desc" },
+  { id: "desc" },
+];
+const NOTIFICATION_INCLUDE = {
+  event: { include: { actor: { select: { name: true } } } },
+  project: { select: { code: true, nameKk: true, nameRu: true, nameEn: true } },
+} satisfies Prisma.NotificationInclude;
+type NotificationRow = Prisma.NotificationGetPayload<{ include: typeof NOTIFICATION_INCLUDE }>;
+
+/** One notification as the page and the download show it, in the reader's language. */
+function notificationOf(row: NotificationRow, locale: Locale) {
+  return {
     id: String(row.id),
     kind: row.kind,
     createdAt: row.createdAt,
     read: row.readAt !== null,
+    readAt: row.readAt,
+    projectCode: row.project?.code ?? null,
     href: notificationHref({
       kind: row.kind,
       subjectId: row.event.subjectId,
@@ -51,7 +54,19 @@ export async function listNotifications(user: Actor, locale: Locale, page = 1) {
       },
       locale,
     ),
-  }));
+  };
+}
+
+/** The user's notifications, unread first, newest first within each, in the reader's language. */
+export async function listNotifications(user: Actor, locale: Locale, page = 1, pageSize = NOTIFICATIONS_PAGE_SIZE) {
+  const rows = await prisma.notification.findMany({
+    where: visibleTo(user),
+    orderBy: NOTIFICATION_ORDER,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    include: NOTIFICATION_INCLUDE,
+  });
+  return rows.map((row) => notificationOf(row, locale));
 }
 
 export const ZNotificationId = z.object({ id: z.coerce.bigint().positive() });

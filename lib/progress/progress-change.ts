@@ -1,11 +1,9 @@
 import "server-only";
-import { writeAudit } from "../audit/write-audit";
 import type { Actor } from "../auth/permissions";
 import { attachEvidence, carryEvidenceToUpdate } from "../evidence/attach-evidence";
-import { recordActor } from "../figures/detail-history";
 import type { FieldErrors } from "../forms/field-errors";
 import { Prisma } from "../generated/prisma/client";
-import { dateFromIso, todayInKazakhstan } from "./calendar";
+import { todayInKazakhstan } from "./calendar";
 import type { TProgressChange } from "./progress-input";
 import { progressChangeErrors } from "./progress-rules";
 import { projectStateOf, type ProjectForChange } from "./project-for-change";
@@ -38,7 +36,6 @@ export async function writeProgressChange(
   change: TProgressChange & { version: number },
   context: { ip: string | null; reportedById?: number | null; fieldReportId?: number },
 ): Promise<{ progressUpdateId: number; version: number }> {
-  const asOf = dateFromIso(change.asOf);
   const state = projectStateOf(project);
   const before = {
     ...state,
@@ -59,56 +56,52 @@ export async function writeProgressChange(
     asOf: change.asOf,
     comment: change.comment ?? null,
   };
-  await recordActor(tx, user.id);
-  const updated = await tx.project.updateMany({
-    where: { id: project.id, version: change.version, withdrawnAt: null },
-    data: {
-      status: change.status,
-      percentComplete: change.percentComplete,
-      ...(change.quantityDone !== undefined ? { quantityDone: new Prisma.Decimal(change.quantityDone) } : {}),
-      pauseReason: pauseReason as Prisma.ProjectUpdateManyMutationInput["pauseReason"],
-      lastProgressAsOf: asOf,
-      lastProgressAt: new Date(),
-      ...(change.forecastFinish ? { forecastFinish: dateFromIso(change.forecastFinish) } : {}),
-      ...(change.status === "IN_PROGRESS" && !project.actualStart ? { actualStart: asOf } : {}),
-      ...(change.status === "COMPLETED"
-        ? { actualFinish: asOf }
-        : project.status === "COMPLETED"
-          ? { actualFinish: null }
-          : {}),
-      version: { increment: 1 },
-    },
-  });
-  if (updated.count === 0) throw new VersionConflict();
-  const update = await tx.progressUpdate.create({
-    data: {
-      projectId: project.id,
-      authorId: user.id,
-      reportedById: context.reportedById ?? null,
-      status: change.status,
-      previousStatus: project.status,
-      percentComplete: change.percentComplete,
-      previousPercent: project.percentComplete,
-      quantityDone: quantityDone === null ? null : new Prisma.Decimal(quantityDone),
-      asOf,
-      comment: change.comment ?? null,
-      evidenceUrl: change.evidenceUrl ?? null,
-      pauseReason: pauseReason as Prisma.ProgressUpdateUncheckedCreateInput["pauseReason"],
-    },
-  });
   const oblastId = project.oblasts[0]?.oblastId ?? null;
+  const date = (iso: string) => Prisma.sql`${iso}::date`;
+  const actualFinish =
+    change.status === "COMPLETED"
+      ? Prisma.sql`, actual_finish = ${date(change.asOf)}`
+      : project.status === "COMPLETED"
+        ? Prisma.sql`, actual_finish = NULL`
+        : Prisma.empty;
+  // One statement, so a save is one round trip (recordProgress sends it on its own, as its own transaction): it
+  // names the acting user for the detail-history trigger, moves the project on (only from `version`; no row means
+  // someone saved first), appends the history row and the audit row. The triggers (roll-up deltas, notification
+  // outbox, detail history) fire at its end; the roll-ups themselves change at commit.
+  const [update] = await tx.$queryRaw<{ id: number }[]>`
+    WITH actor AS (SELECT set_config('batys.actor_id', ${String(user.id)}, true) AS id),
+    project AS (
+      UPDATE projects SET status = ${change.status}::"ProjectStatus", percent_complete = ${change.percentComplete}::int,
+        pause_reason = ${pauseReason}::"PauseReason", last_progress_as_of = ${date(change.asOf)},
+        last_progress_at = ${new Date()}::timestamptz, version = version + 1, updated_at = now()
+        ${change.quantityDone !== undefined ? Prisma.sql`, quantity_done = ${String(change.quantityDone)}::decimal` : Prisma.empty}
+        ${change.forecastFinish ? Prisma.sql`, forecast_finish = ${date(change.forecastFinish)}` : Prisma.empty}
+        ${change.status === "IN_PROGRESS" && !project.actualStart ? Prisma.sql`, actual_start = ${date(change.asOf)}` : Prisma.empty}
+        ${actualFinish}
+      WHERE id = ${project.id}::int AND version = ${change.version}::int AND withdrawn_at IS NULL
+        AND (SELECT id FROM actor) IS NOT NULL
+      RETURNING id
+    ),
+    history AS (
+      INSERT INTO progress_updates (project_id, author_id, reported_by_id, status, previous_status, percent_complete,
+        previous_percent, quantity_done, as_of, comment, evidence_url, pause_reason)
+      SELECT id, ${user.id}::int, ${context.reportedById ?? null}::int, ${change.status}::"ProjectStatus",
+        ${project.status}::"ProjectStatus", ${change.percentComplete}::int, ${project.percentComplete}::int,
+        ${quantityDone === null ? null : String(quantityDone)}::decimal, ${date(change.asOf)}, ${change.comment ?? null},
+        ${change.evidenceUrl ?? null}, ${pauseReason}::"PauseReason"
+      FROM project
+      RETURNING id
+    ),
+    audit AS (
+      INSERT INTO audit_logs (actor_id, action, target_type, target_id, oblast_id, before, after, ip)
+      SELECT ${user.id}::int, 'project.progress', 'project', ${String(project.id)}, ${oblastId}::int,
+        ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb, ${context.ip}
+      FROM history
+    )
+    SELECT id FROM history`;
+  if (!update) throw new VersionConflict();
   const evidence = change.evidence ?? [];
   await attachEvidence(tx, user, { id: project.id, oblastId }, { progressUpdateId: update.id }, evidence, context);
   if (context.fieldReportId !== undefined) await carryEvidenceToUpdate(tx, context.fieldReportId, update.id);
-  await writeAudit(tx, {
-    actorId: user.id,
-    action: "project.progress",
-    targetType: "project",
-    targetId: String(project.id),
-    oblastId,
-    before,
-    after,
-    ip: context.ip,
-  });
   return { progressUpdateId: update.id, version: project.version + 1 };
 }

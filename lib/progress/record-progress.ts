@@ -37,7 +37,12 @@ export async function recordProgress(
   const errors = checkProgressChange(project, change);
   if (Object.keys(errors).length > 0) return { ok: false, reason: "invalid", fieldErrors: errors };
   try {
-    const result = await prisma.$transaction((tx) => writeProgressChange(tx, user, project, change, context));
+    // Without evidence the write is one statement, sent on its own (its own transaction: one round trip, and the
+    // roll-up rows it shares with other writers are locked only for the moment of its commit); with evidence, the
+    // files are attached in the same transaction after it.
+    const result = change.evidence?.length
+      ? await prisma.$transaction((tx) => writeProgressChange(tx, user, project, change, context))
+      : await writeProgressChange(prisma, user, project, change, context);
     return { ok: true, version: result.version };
   } catch (error) {
     if (error instanceof VersionConflict)

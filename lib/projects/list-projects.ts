@@ -3,13 +3,12 @@ import { z } from "zod";
 import { projectScope, scopedOblastId, type Actor } from "../auth/permissions";
 import { perRender } from "../cache/aggregate-cache";
 import { prisma } from "../db";
-import { figureSql } from "../figures/definitions";
-import { FIGURES, type Figure, isStatusFigure, STATUS_FIGURES } from "../figures/figure-names";
+import { figureWhere } from "../figures/definitions";
+import { FIGURES, isStatusFigure, STATUS_FIGURES } from "../figures/figure-names";
 import { filterText, ignoredParams } from "../forms/input-pieces";
 import { Prisma } from "../generated/prisma/client";
 import { todayInKazakhstan } from "../progress/calendar";
 import { CATEGORY_CODES, OBLAST_CODES, PROJECT_STATUSES, SECTORS } from "../reference-data";
-import { projectScopeSql } from "./scope-sql";
 import { myProjectsWhere } from "./responsibility-scope";
 import { normaliseSearchTerm } from "./search-text";
 import { rollupWhere } from "../rollups/rollup-scope";
@@ -90,7 +89,7 @@ export async function projectListWhere(
   query: TProjectListQuery,
   options: ListOptions = {},
 ): Promise<Prisma.ProjectWhereInput> {
-  const [categoryIds, oblast, figureIds] = await Promise.all([
+  const [categoryIds, oblast] = await Promise.all([
     query.sector || query.category
       ? prisma.category.findMany({
           where: {
@@ -103,9 +102,6 @@ export async function projectListWhere(
         })
       : null,
     query.oblast ? prisma.oblast.findUnique({ where: { code: query.oblast }, select: { id: true } }) : null,
-    query.figure && !isStatusFigure(query.figure)
-      ? projectIdsOfFigure(user, query.figure, options.today ?? todayInKazakhstan())
-      : null,
   ]);
   const conditions: Prisma.ProjectWhereInput[] = [projectScope(user), { withdrawnAt: null }];
   const term = query.q ? normaliseSearchTerm(query.q) : "";
@@ -116,24 +112,15 @@ export async function projectListWhere(
   if (oblast) conditions.push({ oblasts: { some: { oblastId: oblast.id } } });
   if (query.district) conditions.push({ district: { code: query.district } });
   if (query.status) conditions.push({ status: query.status });
-  if (query.figure && isStatusFigure(query.figure)) conditions.push({ status: STATUS_FIGURES[query.figure] });
-  if (figureIds) conditions.push({ id: { in: figureIds } });
+  // A figure by its one definition (lib/figures/definitions.ts): the date-dependent ones by the project's stored
+  // first day, an index range.
+  if (query.figure) conditions.push(figureWhere(query.figure, options.today ?? todayInKazakhstan()));
   if (query.mine) conditions.push(myProjectsWhere(user));
   return { AND: conditions };
 }
 
 /** `today` (YYYY-MM-DD in Kazakhstan) is injectable so tests can move the clock; it defaults to the real day. */
 export type ListOptions = { today?: string };
-
-/**
- * The ids of the projects a date-dependent figure counts today, within the user's scope, by the figure's one
- * definition (lib/figures/definitions.ts) — the same condition the dashboard counts with.
- */
-async function projectIdsOfFigure(user: Actor, figure: Figure, today: string): Promise<number[]> {
-  const rows = await prisma.$queryRaw<{ id: number }[]>(Prisma.sql`
-    SELECT p.id FROM projects p WHERE ${projectScopeSql(user)} AND p.withdrawn_at IS NULL AND ${figureSql(figure, today)}`);
-  return rows.map((row) => row.id);
-}
 
 const ORDER_BY: Record<(typeof SORTS)[number], Prisma.ProjectOrderByWithRelationInput[]> = {
   code: [{ code: "asc" }],

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { localizedName, type Locale } from "../i18n/locales";
+import type { Locale } from "../i18n/locales";
 import {
   countProjects,
   PROJECT_PAGE_SIZE,
@@ -10,7 +10,7 @@ import {
   projectListWhere,
   type TProjectListQuery,
 } from "../projects/list-projects";
-import { projectBatches } from "../projects/project-batches";
+import { projectExportHeader, projectExportRows } from "../projects/export-projects";
 import { isoDate } from "../progress/calendar";
 import { PROJECT_CODE_PATTERN } from "../reference-data";
 import { PUBLIC_READER, publicAnswer } from "./public-cache";
@@ -156,61 +156,20 @@ export type PublicProjectPage = NonNullable<Awaited<ReturnType<typeof getPublicP
 
 type Translate = (key: string) => string;
 
-/** The public download's columns, translated. */
+/** The public download's columns: the staff export's column list, its public columns only. */
 export function publicExportHeader(t: Translate): string[] {
-  return [
-    t("projects.columnCode"),
-    t("projects.columnName"),
-    t("common.kazakhOriginal"),
-    t("projects.sector"),
-    t("projects.category"),
-    t("projects.kind"),
-    t("projects.columnHorizon"),
-    t("projects.columnOblasts"),
-    t("projects.district"),
-    t("publicView.place"),
-    t("projects.columnStatus"),
-    t("projects.columnProgress"),
-    t("exports.lastUpdate"),
-    t("project.source"),
-  ];
+  return projectExportHeader(t, "public");
 }
 
-/** Every project of a filtered public list, a batch at a time: public fields only. */
-export async function* publicExportRows(
+/**
+ * Every project of a filtered public list, a batch at a time: the staff export's public columns, read as the
+ * public reader (the same `projectListWhere`, so withdrawn projects are left out) and selecting public fields only.
+ */
+export function publicExportRows(
   query: TProjectListQuery,
   t: Translate,
   locale: Locale,
   batchSize = 500,
 ): AsyncGenerator<unknown[]> {
-  const [where, categories, oblasts] = await Promise.all([
-    projectListWhere(PUBLIC_READER, query),
-    prisma.category.findMany({ include: { sector: true } }),
-    prisma.oblast.findMany(),
-  ]);
-  const categoryById = new Map(categories.map((row) => [row.code, row]));
-  const oblastByCode = new Map(oblasts.map((row) => [row.code, row]));
-  const select = { ...PUBLIC_SELECT, sourcePoint: true, sourceLine: true } satisfies Prisma.ProjectSelect;
-  for await (const batch of projectBatches(where, select, batchSize)) {
-    for (const row of batch) {
-      const project = publicProjectOf(row);
-      const category = categoryById.get(project.category.code)!;
-      yield [
-        project.code,
-        localizedName(project, locale),
-        project.nameKk,
-        localizedName(category.sector, locale),
-        localizedName(category, locale),
-        t(`kinds.${project.kind}`),
-        project.horizon ?? "",
-        project.oblastCodes.map((code) => localizedName(oblastByCode.get(code)!, locale)).join(", "),
-        project.district ? localizedName(project.district, locale) : "",
-        project.place ?? "",
-        t(`statuses.${project.status}`),
-        project.percentComplete,
-        row.lastProgressAsOf,
-        `${row.sourcePoint} / ${row.sourceLine}`,
-      ];
-    }
-  }
+  return projectExportRows(PUBLIC_READER, query, t, locale, batchSize, "public");
 }

@@ -47,7 +47,8 @@ function stateAt(user: Actor, query: TReportQuery, moment: Date): Prisma.Sql {
            CASE WHEN d.id IS NULL THEN p.budget_baseline ELSE d.budget_baseline END AS budget_baseline,
            CASE WHEN d.id IS NULL THEN p.budget_forecast ELSE d.budget_forecast END AS budget_forecast,
            CASE WHEN d.id IS NULL THEN p.responsible_organisation ELSE d.responsible_organisation END
-             AS responsible_organisation
+             AS responsible_organisation,
+           ms.milestone_risk_from
     FROM projects p
     LEFT JOIN LATERAL (
       SELECT u.status, u.percent_complete, u.quantity_done, u.as_of FROM progress_updates u
@@ -59,6 +60,21 @@ function stateAt(user: Actor, query: TReportQuery, moment: Date): Prisma.Sql {
                x.changed_at, CASE WHEN x.changed_at < ${moment} THEN -x.id ELSE x.id END
       LIMIT 1
     ) d ON TRUE
+    LEFT JOIN LATERAL (
+      -- The milestones as they stood: each one's last version before the moment (one never versioned, written
+      -- in bulk, reads as it is if it existed then), through the at-risk figure's milestone rule.
+      SELECT min(figure_milestone_risk_from(v.status::text, v.baseline_date, v.forecast_date, v.actual_date))
+        AS milestone_risk_from
+      FROM milestones m
+      CROSS JOIN LATERAL (
+        (SELECT c.status, c.baseline_date, c.forecast_date, c.actual_date FROM milestone_changes c
+         WHERE c.milestone_id = m.id AND c.at < ${moment} ORDER BY c.at DESC, c.id DESC LIMIT 1)
+        UNION ALL
+        SELECT m.status, m.baseline_date, m.forecast_date, m.actual_date
+        WHERE m.created_at < ${moment} AND NOT EXISTS (SELECT 1 FROM milestone_changes x WHERE x.milestone_id = m.id)
+      ) v
+      WHERE m.project_id = p.id
+    ) ms ON TRUE
     WHERE ${projectFilter(user, query)}`;
 }
 

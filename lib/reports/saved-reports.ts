@@ -6,6 +6,7 @@ import { type Actor, can, scopedOblastId } from "../auth/permissions";
 import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { buildPeriodReport, type PeriodReport } from "./period-report";
+import { reportSnapshot } from "./print-snapshots";
 import type { TReportQuery } from "./report-query";
 
 // A saved report is what was generated and sent: the parameters, the figures as they were computed (a JSON
@@ -29,9 +30,10 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
- * Builds the period report for `requested` (an akimat officer's is always their oblast's), renders its PDF with
- * `render` (given the report as built, so the PDF and the snapshot are of the same figures) and stores both in one
- * transaction with an audit row. Returns null when the user may not export reports.
+ * Builds the period report for `requested` (an akimat officer's is always their oblast's), takes one snapshot of it,
+ * renders the PDF FROM THAT SNAPSHOT with `render` (never from the live tables, so a write during the print changes
+ * neither) and stores the snapshot and the PDF in one transaction with an audit row. Returns null when the user may
+ * not export reports.
  */
 export async function saveReport(
   user: Actor,
@@ -41,8 +43,9 @@ export async function saveReport(
   ip: string | null = null,
 ): Promise<{ id: number; report: PeriodReport; pdf: Uint8Array } | null> {
   if (!can(user, "report.export")) return null;
-  const report = await buildPeriodReport(user, requested);
-  if (!report) return null;
+  const built = await buildPeriodReport(user, requested);
+  if (!built) return null;
+  const report = reportSnapshot(built);
   const pdf = await render(report);
   const { query } = report;
   const oblast =
@@ -58,7 +61,7 @@ export async function saveReport(
         periodTo: dayDate(query.to),
         locale,
         parameters: query as unknown as Prisma.InputJsonValue,
-        figures: JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue,
+        figures: report as unknown as Prisma.InputJsonValue,
         pdf: Buffer.from(pdf),
         pdfSha256: createHash("sha256").update(pdf).digest("hex"),
       },

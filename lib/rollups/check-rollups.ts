@@ -41,6 +41,15 @@ function differenceSql({ table, key, values }: (typeof TABLES)[number]): string 
     LIMIT 1000`;
 }
 
+const FIGURE_DAYS = ["milestone_risk_from", "overdue_from", "at_risk_from", "stalled_from"];
+const FIGURE_DAYS_DIFFERENCE = `
+  SELECT jsonb_build_object('id', p.id, 'code', p.code) AS k,
+         jsonb_build_object(${FIGURE_DAYS.map((day) => `'${day}', p.${day}`).join(", ")}) AS stored,
+         jsonb_build_object(${FIGURE_DAYS.map((day) => `'${day}', e.${day}`).join(", ")}) AS expected
+  FROM projects p JOIN figure_thresholds_expected() e ON e.id = p.id
+  WHERE ${FIGURE_DAYS.map((day) => `p.${day} IS DISTINCT FROM e.${day}`).join(" OR ")}
+  LIMIT 1000`;
+
 /**
  * Recomputes every roll-up from the base tables and lists each row that differs (rows that sum to zero count as
  * absent). Runs in one repeatable-read transaction, so the roll-ups and the base tables are read at one moment.
@@ -56,15 +65,26 @@ export async function checkRollups(): Promise<RollupDifference[]> {
         for (const row of rows)
           differences.push({ table: definition.table, key: row.k, stored: row.stored, expected: row.expected });
       }
+      // Each project's first days in the date-dependent figures (lib/figures/definitions.ts), kept by triggers.
+      const days =
+        await tx.$queryRawUnsafe<{ k: Record<string, unknown>; stored: unknown; expected: unknown }[]>(
+          FIGURE_DAYS_DIFFERENCE,
+        );
+      for (const row of days)
+        differences.push({ table: "projects (figure days)", key: row.k, stored: row.stored, expected: row.expected });
       return differences;
     },
     { isolationLevel: "RepeatableRead", timeout: 600_000, maxWait: 60_000 },
   );
 }
 
-/** Replaces every roll-up by its recomputation from the base tables, within the caller's transaction. */
+/**
+ * Replaces every roll-up (and each project's figure days) by its recomputation from the base tables, within the
+ * caller's transaction.
+ */
 export async function rebuildRollupsIn(tx: Prisma.TransactionClient): Promise<void> {
   await tx.$executeRaw`SELECT rollups_rebuild()`;
+  await tx.$executeRaw`SELECT figure_thresholds_rebuild()`;
 }
 
 /** The repair: every roll-up replaced by its recomputation from the base tables, in one transaction. */

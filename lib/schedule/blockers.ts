@@ -6,7 +6,7 @@ import { prisma } from "../db";
 import { type FieldErrors, fieldErrorsOf } from "../forms/field-errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { BlockerCategory, BlockerStatus, EscalationLevel } from "../generated/prisma/enums";
-import { blockerFigureWhere, CLOSED_BLOCKER_STATUSES } from "../figures/blocker-figures";
+import { blockerFigureWhere, notOverdueBlockerWhere, CLOSED_BLOCKER_STATUSES } from "../figures/blocker-figures";
 import { dateFromIso, isoDate, todayInKazakhstan } from "../progress/calendar";
 import { myProjectsWhere } from "../projects/responsibility-scope";
 import { oblastIdsOf, projectForChange as projectForWrite } from "../progress/project-for-change";
@@ -313,27 +313,30 @@ function blockerWhere(
  */
 export async function listBlockers(user: Actor, query: TBlockerQuery, today = todayInKazakhstan()) {
   const where = blockerWhere(user, query, today);
-  const [total, overdueIds] = await Promise.all([
+  const overdueWhere = { AND: [where, blockerFigureWhere("overdueBlockers", today)] };
+  const [total, overdueCount] = await Promise.all([
     prisma.blocker.count({ where }),
-    prisma.blocker.findMany({
-      where: { AND: [where, blockerFigureWhere("overdueBlockers", today)] },
-      select: { id: true },
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      take: 10_000,
-    }),
+    prisma.blocker.count({ where: overdueWhere }),
   ]);
-  // Overdue first: page through the overdue ids, then the rest by due date (nulls last) and age.
+  // Overdue first: a page of the overdue ones, then the rest (the figure's exact complement) by due date (nulls
+  // last) and age, each a page read straight from its ordered query.
   const offset = (query.page - 1) * BLOCKER_PAGE_SIZE;
-  const overdue = overdueIds.slice(offset, offset + BLOCKER_PAGE_SIZE).map((row) => row.id);
-  const restOffset = Math.max(0, offset - overdueIds.length);
-  const restTake = BLOCKER_PAGE_SIZE - overdue.length;
+  const overdueTake = Math.max(0, Math.min(BLOCKER_PAGE_SIZE, overdueCount - offset));
+  const restOffset = Math.max(0, offset - overdueCount);
+  const restTake = BLOCKER_PAGE_SIZE - overdueTake;
   const [overdueRows, restRows] = await Promise.all([
-    overdue.length
-      ? prisma.blocker.findMany({ where: { id: { in: overdue } }, include: blockerInclude })
+    overdueTake > 0
+      ? prisma.blocker.findMany({
+          where: overdueWhere,
+          include: blockerInclude,
+          orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+          skip: offset,
+          take: overdueTake,
+        })
       : Promise.resolve([]),
     restTake > 0
       ? prisma.blocker.findMany({
-          where: { AND: [where, { id: { notIn: overdueIds.map((row) => row.id) } }] },
+          where: { AND: [where, notOverdueBlockerWhere(today)] },
           include: blockerInclude,
           orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { raisedOn: "asc" }, { id: "asc" }],
           skip: restOffset,
@@ -341,8 +344,7 @@ export async function listBlockers(user: Actor, query: TBlockerQuery, today = to
         })
       : Promise.resolve([]),
   ]);
-  const byId = new Map(overdueRows.map((row) => [row.id, row]));
-  const blockers = [...overdue.map((id) => byId.get(id)!), ...restRows].map((row) => toView(row, today));
+  const blockers = [...overdueRows, ...restRows].map((row) => toView(row, today));
   return {
     total,
     page: query.page,

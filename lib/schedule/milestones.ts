@@ -97,6 +97,9 @@ export async function saveMilestone(
     return { ok: false, reason: "invalid", fieldErrors: { reason: "baselineChangeNeedsReason" } };
 
   return prisma.$transaction(async (tx) => {
+    // The project's row first: a milestone's trigger updates the project's figure days (figure-thresholds
+    // migration), and every write locks a project before its milestones, so two writers cannot deadlock.
+    await tx.$executeRaw`SELECT 1 FROM projects WHERE id = ${project.id} FOR NO KEY UPDATE`;
     let milestoneId: number;
     let version: number;
     if (existing) {

@@ -5,7 +5,7 @@ import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Confidence, MilestoneStatus, MilestoneType, ProjectStatus } from "../generated/prisma/enums";
 import { isoDate } from "../progress/calendar";
-import { parseProjectListQuery, projectListWhere, ZProjectListQuery } from "../projects/list-projects";
+import { countProjects, parseProjectListQuery, projectListWhere, ZProjectListQuery } from "../projects/list-projects";
 import { OBLASTS } from "../reference-data";
 import { slipDays } from "./slip";
 
@@ -118,26 +118,27 @@ const ORDER: Record<Exclude<TTimelineQuery["group"], "oblast">, Prisma.ProjectOr
  * touches) until the list is narrowed to one oblast, which then pages like the others.
  */
 export async function timeline(user: Actor, query: TTimelineQuery) {
-  const where = await projectListWhere(user, query);
   if (query.group === "oblast" && !query.oblast) {
-    const visible = await prisma.oblast.findMany({
-      where: { projects: { some: { project: where } } },
-      orderBy: { id: "asc" },
-      select: { id: true, code: true },
-    });
+    // Per oblast: its count as the list counts it (from the roll-ups when the filters allow, lib/projects), and its
+    // first rows read in index order (horizon, code); an oblast with nothing in the view is left out.
     const groups = await Promise.all(
-      visible.map(async (oblast) => {
-        const inOblast = { AND: [where, { oblasts: { some: { oblastId: oblast.id } } }] };
-        const [total, rows] = await Promise.all([
-          prisma.project.count({ where: inOblast }),
-          prisma.project.findMany({ where: inOblast, orderBy: ORDER.horizon, take: TIMELINE_OBLAST_PREVIEW, select }),
-        ]);
-        const names = OBLASTS.find((candidate) => candidate.code === oblast.code) ?? null;
-        return { key: oblast.code, label: names, total, rows: rows.map(toRow) } satisfies TimelineGroup;
+      OBLASTS.map(async (oblast) => {
+        const inOblast = { ...query, oblast: oblast.code };
+        const total = await countProjects(user, inOblast);
+        if (total === 0) return null;
+        const rows = await prisma.project.findMany({
+          where: await projectListWhere(user, inOblast),
+          orderBy: ORDER.horizon,
+          take: TIMELINE_OBLAST_PREVIEW,
+          select,
+        });
+        return { key: oblast.code, label: oblast, total, rows: rows.map(toRow) } satisfies TimelineGroup;
       }),
     );
-    return { total: groups.reduce((sum, group) => sum + group.total, 0), page: 1, pages: 1, groups };
+    const shown = groups.filter((group) => group !== null);
+    return { total: shown.reduce((sum, group) => sum + group.total, 0), page: 1, pages: 1, groups: shown };
   }
+  const where = await projectListWhere(user, query);
   const [total, projects] = await Promise.all([
     prisma.project.count({ where }),
     prisma.project.findMany({

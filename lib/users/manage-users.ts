@@ -253,8 +253,8 @@ export const ZUserListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export async function listUsersForAdmin(actor: Actor, rawQuery: Record<string, string | string[] | undefined>) {
-  if (!can(actor, "user.manage")) return null;
+/** The users list's filters from the URL (malformed ones dropped), and the `where` they make. */
+export function userListSelection(rawQuery: Record<string, string | string[] | undefined>) {
   const query = ZUserListQuery.parse(
     Object.fromEntries(Object.entries(rawQuery).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
   );
@@ -271,11 +271,18 @@ export async function listUsersForAdmin(actor: Actor, rawQuery: Record<string, s
       query.active ? { active: query.active === "yes" } : {},
     ],
   };
+  return { query, where, orderBy: USER_ORDER };
+}
+const USER_ORDER: Prisma.UserOrderByWithRelationInput[] = [{ active: "desc" }, { role: "asc" }, { email: "asc" }];
+
+export async function listUsersForAdmin(actor: Actor, rawQuery: Record<string, string | string[] | undefined>) {
+  if (!can(actor, "user.manage")) return null;
+  const { query, where } = userListSelection(rawQuery);
   const [total, users] = await Promise.all([
     prisma.user.count({ where }),
     prisma.user.findMany({
       where,
-      orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
+      orderBy: USER_ORDER,
       skip: (query.page - 1) * USER_PAGE_SIZE,
       take: USER_PAGE_SIZE,
       select: {

@@ -82,6 +82,8 @@ export async function measureMixed(
       where: {
         withdrawnAt: null,
         status: { in: ["DESIGN", "IN_PROGRESS"] },
+        // Room for every save of the phase to raise the percent (lowering it needs a comment: a refused save).
+        percentComplete: { lt: 80 },
         oblasts: { some: { oblast: { code: "ATY" } } },
       },
       orderBy: { id: "desc" },

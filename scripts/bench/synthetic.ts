@@ -55,9 +55,25 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
         ),
     );
 
-    // Parameters of every synthetic project, from which the project row and its whole history are derived.
-    await timed(log, "project parameters", async () => {
-      await client.query(`
+    // The roll-up and outbox triggers fire per row: on 100k projects and 1M history rows they staged a delta and
+    // wrote a notification event for each (most of the generation's time, and a million events marked processed
+    // afterwards). Off while generating, as the owner may on its own tables; the roll-ups are rebuilt from the base
+    // tables at the end (rollups_rebuild(), the same recomputation rollups:check compares with).
+    const bulkTriggers = [
+      ["projects", "projects_rollup"],
+      ["project_oblasts", "project_oblasts_rollup"],
+      ["progress_updates", "progress_updates_rollup"],
+      ["progress_updates", "progress_updates_notify"],
+    ] as const;
+    const setTriggers = (state: "ENABLE" | "DISABLE") =>
+      client.query(
+        bulkTriggers.map(([table, trigger]) => `ALTER TABLE ${table} ${state} TRIGGER ${trigger}`).join("; "),
+      );
+    await setTriggers("DISABLE");
+    try {
+      // Parameters of every synthetic project, from which the project row and its whole history are derived.
+      await timed(log, "project parameters", async () => {
+        await client.query(`
         CREATE TEMP TABLE syn_categories AS
           SELECT row_number() OVER (ORDER BY c.sort_order) - 1 AS idx, c.id, c.code, c.code_prefix, c.name_kk, c.name_ru, c.name_en
           FROM categories c;
@@ -67,10 +83,10 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
                  count(*) OVER (PARTITION BY oblast_id) AS n
           FROM districts;
 `);
-      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM syn_categories");
-      const categoryCount = Number(rows[0]!.n);
-      await client.query(
-        `CREATE TEMP TABLE syn AS
+        const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM syn_categories");
+        const categoryCount = Number(rows[0]!.n);
+        await client.query(
+          `CREATE TEMP TABLE syn AS
          SELECT g, c.id AS category_id, c.code AS category_code, c.code_prefix, c.name_kk AS category_kk, c.name_ru AS category_ru,
                 c.name_en AS category_en, o.id AS oblast_id, hz.bucket, hz.horizon,
                 (2 * g) % ${MAX_BASE_UPDATES} + CASE WHEN $2::int > 0 AND g <= $2::int THEN 1 WHEN $2::int < 0 AND g <= -$2::int THEN -1 ELSE 0 END AS k,
@@ -85,10 +101,10 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
                                     CASE WHEN (g / ${categoryCount}) % 10 < 4 THEN 2030 WHEN (g / ${categoryCount}) % 10 < 7 THEN 2040
                                          WHEN (g / ${categoryCount}) % 10 < 9 THEN 2050 END AS horizon) hz
          LEFT JOIN syn_districts d ON d.oblast_id = o.id AND d.idx = (g / 4) % d.n`,
-        [today, extra],
-      );
-      // Final state of each project = its last update (see the chain below).
-      await client.query(`
+          [today, extra],
+        );
+        // Final state of each project = its last update (see the chain below).
+        await client.query(`
         ALTER TABLE syn ADD COLUMN target_percent integer, ADD COLUMN planned numeric(14, 3), ADD COLUMN unit text, ADD COLUMN code text;
         UPDATE syn SET
           target_percent = CASE WHEN fate < 4 THEN 100 ELSE 5 + (g * 31) % 91 END,
@@ -102,11 +118,11 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
           -- bucket keeps every (prefix, horizon) group under 1 000 numbers and apart from the real catalog's codes.
           code = code_prefix || 'X' || chr(65 + bucket) || '-' || coalesce(horizon::text, 'NA') || '-' || lpad((g / (${categoryCount} * 10) + 1)::text, 3, '0');
         CREATE UNIQUE INDEX ON syn (g);`);
-    });
+      });
 
-    // The chain of one project's updates: percent rises evenly to its target; the last update sets the final
-    // status (completed, paused, cancelled or still in progress), earlier ones are DESIGN below 10 %, else IN_PROGRESS.
-    await client.query(`
+      // The chain of one project's updates: percent rises evenly to its target; the last update sets the final
+      // status (completed, paused, cancelled or still in progress), earlier ones are DESIGN below 10 %, else IN_PROGRESS.
+      await client.query(`
       CREATE FUNCTION pg_temp.syn_percent(target integer, j integer, k integer) RETURNS integer IMMUTABLE LANGUAGE sql AS
         $$ SELECT CASE WHEN j <= 0 OR k = 0 THEN 0 ELSE (target * j) / k END $$;
       CREATE FUNCTION pg_temp.syn_status(fate integer, target integer, j integer, k integer) RETURNS "ProjectStatus" IMMUTABLE LANGUAGE sql AS
@@ -119,11 +135,11 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
       CREATE FUNCTION pg_temp.syn_as_of(start_date date, today date, j integer, k integer) RETURNS date IMMUTABLE LANGUAGE sql AS
         $$ SELECT start_date + ((today - 1 - start_date) * j) / k $$;`);
 
-    const projectsStarted = Date.now();
-    for (let from = 1; from <= SYNTHETIC_PROJECTS; from += PROJECT_CHUNK) {
-      const to = Math.min(SYNTHETIC_PROJECTS, from + PROJECT_CHUNK - 1);
-      await client.query(
-        `INSERT INTO projects (code, kind, name_kk, name_ru, name_en, category_id, action, horizon, district_id, place, planned_quantity, unit,
+      const projectsStarted = Date.now();
+      for (let from = 1; from <= SYNTHETIC_PROJECTS; from += PROJECT_CHUNK) {
+        const to = Math.min(SYNTHETIC_PROJECTS, from + PROJECT_CHUNK - 1);
+        await client.query(
+          `INSERT INTO projects (code, kind, name_kk, name_ru, name_en, category_id, action, horizon, district_id, place, planned_quantity, unit,
            source_point, source_line, source_excerpt, status, percent_complete, quantity_done, pause_reason, version,
            last_progress_as_of, last_progress_at, baseline_start, baseline_finish, actual_finish, confidence, created_at, updated_at, search_text)
          SELECT s.code, (CASE WHEN s.g % 3 = 0 THEN 'MEASURE' ELSE 'OBJECT' END)::"ProjectKind",
@@ -148,33 +164,33 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
            CASE WHEN s.k > 0 THEN (pg_temp.syn_as_of(s.start_date, $1::date, s.k, s.k) + time '09:00' + make_interval(mins => s.g % 480)) AT TIME ZONE 'Asia/Almaty' END AS at) f
          WHERE s.g BETWEEN $2 AND $3
          ORDER BY s.g`,
-        [today, from, to],
-      );
-      log(
-        `  projects: ${to.toLocaleString("en")}/${SYNTHETIC_PROJECTS.toLocaleString("en")} (${Math.round((to / SYNTHETIC_PROJECTS) * 100)} %, ${((Date.now() - projectsStarted) / 1000).toFixed(0)} s)`,
-      );
-    }
-    await timed(log, "project ids and oblast links (5 % of projects touch a second oblast)", async () => {
-      await client.query("UPDATE syn SET project_id = p.id FROM projects p WHERE p.code = syn.code");
-      await client.query(`
+          [today, from, to],
+        );
+        log(
+          `  projects: ${to.toLocaleString("en")}/${SYNTHETIC_PROJECTS.toLocaleString("en")} (${Math.round((to / SYNTHETIC_PROJECTS) * 100)} %, ${((Date.now() - projectsStarted) / 1000).toFixed(0)} s)`,
+        );
+      }
+      await timed(log, "project ids and oblast links (5 % of projects touch a second oblast)", async () => {
+        await client.query("UPDATE syn SET project_id = p.id FROM projects p WHERE p.code = syn.code");
+        await client.query(`
         INSERT INTO project_oblasts (project_id, oblast_id)
         SELECT s.project_id, s.oblast_id FROM syn s
         UNION ALL
         SELECT s.project_id, o2.id FROM syn s JOIN syn_oblasts o1 ON o1.id = s.oblast_id JOIN syn_oblasts o2 ON o2.idx = (o1.idx + 1) % 4
         WHERE s.g % 20 = 0`);
-    });
+      });
 
-    // Authors of the history: the synthetic admins and ministry staff, picked by position in this array.
-    const { rows: authorRows } = await client.query<{ ids: number[] }>(
-      "SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE email LIKE 'bench-user-%' AND role IN ('ADMIN', 'MINISTRY')",
-    );
-    const authors = authorRows[0]!.ids;
-    const updatesStarted = Date.now();
-    let written = 0;
-    for (let from = 1; from <= SYNTHETIC_PROJECTS; from += UPDATE_CHUNK_PROJECTS) {
-      const to = Math.min(SYNTHETIC_PROJECTS, from + UPDATE_CHUNK_PROJECTS - 1);
-      const result = await client.query(
-        `INSERT INTO progress_updates (project_id, author_id, status, percent_complete, quantity_done, as_of, comment, created_at,
+      // Authors of the history: the synthetic admins and ministry staff, picked by position in this array.
+      const { rows: authorRows } = await client.query<{ ids: number[] }>(
+        "SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE email LIKE 'bench-user-%' AND role IN ('ADMIN', 'MINISTRY')",
+      );
+      const authors = authorRows[0]!.ids;
+      const updatesStarted = Date.now();
+      let written = 0;
+      for (let from = 1; from <= SYNTHETIC_PROJECTS; from += UPDATE_CHUNK_PROJECTS) {
+        const to = Math.min(SYNTHETIC_PROJECTS, from + UPDATE_CHUNK_PROJECTS - 1);
+        const result = await client.query(
+          `INSERT INTO progress_updates (project_id, author_id, status, percent_complete, quantity_done, as_of, comment, created_at,
            previous_status, previous_percent, pause_reason)
          SELECT s.project_id, ($4::int[])[1 + (s.g * 7 + j) % ${authors.length}],
            pg_temp.syn_status(s.fate, s.target_percent, j, s.k), pg_temp.syn_percent(s.target_percent, j, s.k),
@@ -188,37 +204,41 @@ export async function generateSyntheticData(databaseUrl: string, today: string, 
          CROSS JOIN LATERAL generate_series(1, s.k) j
          WHERE s.g BETWEEN $2 AND $3
          ORDER BY s.g, j`,
-        [today, from, to, authors],
-      );
-      written += result.rowCount ?? 0;
-      log(
-        `  progress updates: ${written.toLocaleString("en")}/${SYNTHETIC_UPDATES.toLocaleString("en")} (${Math.round((written / SYNTHETIC_UPDATES) * 100)} %, ${((Date.now() - updatesStarted) / 1000).toFixed(0)} s)`,
-      );
-    }
-    if (written !== SYNTHETIC_UPDATES)
-      throw new Error(`wrote ${written} progress updates, expected ${SYNTHETIC_UPDATES}`);
-    // Issue 20: the timeline draws milestones and the blockers page lists blockers, so the 100k phase has them too:
-    // three milestones on every fourth project, a blocker on every tenth (a third of them overdue).
-    await timed(log, "milestones (3 on every 4th project) and blockers (1 on every 10th)", async () => {
-      await client.query(
-        `INSERT INTO milestones (project_id, type, baseline_date, forecast_date, actual_date, status)
+          [today, from, to, authors],
+        );
+        written += result.rowCount ?? 0;
+        log(
+          `  progress updates: ${written.toLocaleString("en")}/${SYNTHETIC_UPDATES.toLocaleString("en")} (${Math.round((written / SYNTHETIC_UPDATES) * 100)} %, ${((Date.now() - updatesStarted) / 1000).toFixed(0)} s)`,
+        );
+      }
+      if (written !== SYNTHETIC_UPDATES)
+        throw new Error(`wrote ${written} progress updates, expected ${SYNTHETIC_UPDATES}`);
+      // Issue 20: the timeline draws milestones and the blockers page lists blockers, so the 100k phase has them too:
+      // three milestones on every fourth project, a blocker on every tenth (a third of them overdue).
+      await timed(log, "milestones (3 on every 4th project) and blockers (1 on every 10th)", async () => {
+        await client.query(
+          `INSERT INTO milestones (project_id, type, baseline_date, forecast_date, actual_date, status)
          SELECT s.project_id, (ARRAY['DESIGN_APPROVED', 'CONTRACT_SIGNED', 'COMMISSIONED'])[m]::"MilestoneType",
            s.start_date + m * 180, s.start_date + m * 180 + (s.g % 5) * 30,
            CASE WHEN s.start_date + m * 180 < $1::date - 30 THEN s.start_date + m * 180 + (s.g % 3) * 20 END,
            CASE WHEN s.start_date + m * 180 < $1::date - 30 THEN 'MET' ELSE 'SCHEDULED' END::"MilestoneStatus"
          FROM syn s CROSS JOIN generate_series(1, 3) m WHERE s.g % 4 = 0`,
-        [today],
-      );
-      await client.query(
-        `INSERT INTO blockers (project_id, category, description, raised_by_id, raised_on, due_date, escalation, status)
+          [today],
+        );
+        await client.query(
+          `INSERT INTO blockers (project_id, category, description, raised_by_id, raised_on, due_date, escalation, status)
          SELECT s.project_id, (enum_range(NULL::"BlockerCategory"))[1 + s.g % 8], format('Кедергі №%s', s.g),
            ($2::int[])[1 + s.g % ${authors.length}], $1::date - (s.g % 400), $1::date - 120 + (s.g % 360),
            (enum_range(NULL::"EscalationLevel"))[1 + s.g % 4],
            (ARRAY['OPEN', 'OPEN', 'IN_HAND', 'RESOLVED'])[1 + s.g % 4]::"BlockerStatus"
          FROM syn s WHERE s.g % 10 = 0`,
-        [today, authors],
-      );
-    });
+          [today, authors],
+        );
+      });
+    } finally {
+      await setTriggers("ENABLE");
+    }
+    await timed(log, "roll-ups rebuilt from the generated rows", () => client.query("SELECT rollups_rebuild()"));
     // The outbox triggers turned five years of generated history into a million notification events. They stand for
     // the past, which nobody is told about now: marked processed, or the app's worker would fan them out during the
     // measurements (a real database reaches 100k projects over years, its events long processed).

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { buildPeriodReport, type PeriodReport } from "@/lib/reports/period-report";
 import { parseReportQuery } from "@/lib/reports/report-query";
+import { heldForPrint, holdForPrint, releasePrint } from "@/lib/reports/print-snapshots";
 import { listSavedReports, openSavedReport, saveReport } from "@/lib/reports/saved-reports";
 import { actor, freshProject } from "../support/actors";
 import { withOwnerSql, withSql } from "../support/database";
@@ -64,6 +65,34 @@ describe("saved reports", () => {
 
     const audit = await prisma.auditLog.findFirst({ where: { action: "report.saved", targetId: String(saved.id) } });
     expect(audit).toMatchObject({ actorId: manager.id, targetType: "saved_report" });
+  });
+
+  it("a progress save between the snapshot and the print changes neither the saved figures nor the PDF", async () => {
+    const manager = await actor("manager@batys.demo");
+    const code = (await freshProject("ATY")).code;
+    let printed: PeriodReport | null = null;
+    const saved = (await saveReport(manager, q3(), "kk", async (report) => {
+      // The snapshot is taken; someone saves progress before Chromium opens the print page…
+      await completeDuringQ3(code);
+      // …and the print page (app/(app)/reports/print/[token]) renders what is held for the print, as its owner.
+      const token = await holdForPrint(manager.id, report);
+      try {
+        printed = await heldForPrint(manager.id, token);
+        expect(await heldForPrint(manager.id + 1, token)).toBeNull();
+      } finally {
+        await releasePrint(token);
+      }
+      expect(await heldForPrint(manager.id, token)).toBeNull();
+      return new Uint8Array(Buffer.from(`%PDF-1.7 ${JSON.stringify(printed)}`));
+    }))!;
+    // The live report now counts the completion; the PDF and the stored figures, one snapshot, do not.
+    const live = (await buildPeriodReport(manager, q3()))!;
+    expect(live.completedInPeriod.map((change) => change.code)).toContain(code);
+    const reopened = (await openSavedReport(manager, saved.id))!;
+    expect(reopened.report.completedInPeriod.map((change) => change.code)).not.toContain(code);
+    expect(reopened.report.end.completed).toBe(live.end.completed - 1);
+    expect(printed).toEqual(reopened.report);
+    expect(JSON.parse(Buffer.from(reopened.pdf).toString().slice("%PDF-1.7 ".length))).toEqual(reopened.report);
   });
 
   it("cannot be rewritten or removed: the app role may not ask, and the owner is refused by the trigger", async () => {

@@ -3,12 +3,8 @@
 import { CompletionTiles } from "@/components/completion-tiles";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import {
-  CompletionChart,
-  DeliveryChart,
-  ProgressOverTimeChart,
-  StatusByGroupChart,
-} from "@/components/charts/lazy-charts";
+import { CompletionChart, ProgressOverTimeChart, StatusByGroupChart } from "@/components/charts/lazy-charts";
+import { DeliveryCharts } from "@/components/delivery-charts";
 import { FigureCard } from "@/components/figure-card";
 import { KindSwitch } from "@/components/kind-switch";
 import { ProgressBar } from "@/components/progress-bar";
@@ -190,33 +186,7 @@ export async function OverTimeSection({ user, filter }: Props) {
 }
 
 export async function DeliverySection({ user, filter }: Props) {
-  const [t, rows] = await Promise.all([getTranslations(), getPhysicalDelivery(user, filter)]);
-  const units: Record<string, string> = {
-    roadKm: t("units.km"),
-    railwayKm: t("units.km"),
-    powerMw: t("units.MW"),
-    schoolPlaces: t("units.places"),
-  };
-  const measures = PHYSICAL_MEASURES.filter((measure) => rows.some((row) => row.key === measure.key));
-  if (measures.length === 0) return null;
-  return (
-    <div className="grid gap-4 md:grid-cols-2">
-      {measures.map((measure) => (
-        <DeliveryChart
-          key={measure.key}
-          title={t(`dashboard.delivery.${measure.key}` as "dashboard.delivery.roadKm")}
-          unit={units[measure.key]!}
-          groups={rows
-            .filter((row) => row.key === measure.key)
-            .map((row) => ({
-              horizon: row.horizon === "none" ? t("horizon.none") : row.horizon,
-              planned: row.planned,
-              done: row.done,
-            }))}
-        />
-      ))}
-    </div>
-  );
+  return <DeliveryCharts rows={await getPhysicalDelivery(user, filter)} measures={PHYSICAL_MEASURES} />;
 }
 
 export async function MovementSection({ user, filter }: Props) {

@@ -3,9 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { FieldReportBulkAccept } from "@/components/field-report-bulk-accept";
 import { FieldReportCard } from "@/components/field-report-card";
 import { FieldReportReview } from "@/components/field-report-review";
+import { ListFilters } from "@/components/list-filters";
 import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { evidenceForFieldReports } from "@/lib/evidence/read-evidence";
@@ -38,7 +40,6 @@ export default async function FieldReportsPage({
   };
   const review = result.mode === "review";
   const tabHref = (tab: "pending" | "reviewed") => `?${new URLSearchParams({ ...filters, tab }).toString()}`;
-  const selectClass = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-2 text-sm";
   const evidence = await evidenceForFieldReports(
     user,
     result.reports.map((report) => report.id),
@@ -64,71 +65,48 @@ export default async function FieldReportsPage({
           ))}
         </nav>
       )}
-      <form
-        method="get"
-        role="search"
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
-      >
-        {review && <input type="hidden" name="tab" value={result.tab} />}
-        {review && (
-          <div>
-            <label htmlFor="filter-oblast" className="block text-xs font-semibold text-slate-700">
-              {t("project.oblasts")}
-            </label>
-            <select id="filter-oblast" name="oblast" defaultValue={query.oblast ?? ""} className={selectClass}>
-              <option value="">{t("common.all")}</option>
-              {OBLASTS.map((oblast) => (
-                <option key={oblast.code} value={oblast.code}>
-                  {localizedName(oblast, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div>
-          <label htmlFor="filter-sector" className="block text-xs font-semibold text-slate-700">
-            {t("progressChange.queue.sector")}
-          </label>
-          <select id="filter-sector" name="sector" defaultValue={query.sector ?? ""} className={selectClass}>
-            <option value="">{t("common.all")}</option>
-            {SECTORS.map((sector) => (
-              <option key={sector.code} value={sector.code}>
-                {localizedName(sector, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-age" className="block text-xs font-semibold text-slate-700">
-            {t("progressChange.queue.age")}
-          </label>
-          <select id="filter-age" name="olderThan" defaultValue={query.olderThan ?? ""} className={selectClass}>
-            <option value="">{t("common.all")}</option>
-            {(["3", "7", "30"] as const).map((days) => (
-              <option key={days} value={days}>
-                {t("progressChange.queue.olderThan", { days: Number(days) })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-end gap-2">
-          <button
-            type="submit"
-            className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
-          >
-            {t("common.apply")}
-          </button>
-          <Link
-            href={review ? tabHref(result.tab) : "?"}
-            className="rounded border border-slate-300 px-4 py-2 text-sm hover:border-brand"
-          >
-            {t("common.reset")}
-          </Link>
-        </div>
-      </form>
-      <p className="mb-2 text-sm text-slate-600" data-testid="report-count">
-        {t("progressChange.queue.count", { count: result.total })}
-      </p>
+      <ListFilters
+        hidden={review ? { tab: result.tab } : {}}
+        resetHref={review ? tabHref(result.tab) : "?"}
+        fields={[
+          ...(review
+            ? [
+                {
+                  name: "oblast",
+                  label: t("project.oblasts"),
+                  value: query.oblast,
+                  options: OBLASTS.map((oblast) => ({ value: oblast.code, label: localizedName(oblast, locale) })),
+                },
+              ]
+            : []),
+          {
+            name: "sector",
+            label: t("progressChange.queue.sector"),
+            value: query.sector,
+            options: SECTORS.map((sector) => ({ value: sector.code, label: localizedName(sector, locale) })),
+          },
+          {
+            name: "olderThan",
+            label: t("progressChange.queue.age"),
+            value: query.olderThan,
+            options: (["3", "7", "30"] as const).map((days) => ({
+              value: days,
+              label: t("progressChange.queue.olderThan", { days: Number(days) }),
+            })),
+          },
+        ]}
+      />
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="report-count">
+          {t("progressChange.queue.count", { count: result.total })}
+        </p>
+        <ExportLinks
+          path="/field-reports/export"
+          params={{ ...filters, ...(review ? { tab: result.tab } : {}) }}
+          locale={locale}
+          labels={{ otherSeparator: t("exports.otherSeparator"), download: t("listExports.download") }}
+        />
+      </div>
       {result.reports.length === 0 ? (
         <EmptyState title={review ? t("fieldReports.emptyQueue") : t("fieldReports.empty")} />
       ) : (

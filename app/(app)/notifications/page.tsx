@@ -2,6 +2,7 @@ import { formatDateTime } from "@/lib/format/format";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { requireUser } from "@/lib/auth/current-user";
 import type { Locale } from "@/lib/i18n/locales";
 import { listNotifications } from "@/lib/notifications/list-notifications";
@@ -13,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const [t, locale] = await Promise.all([getTranslations("notifications.page"), getLocale() as Promise<Locale>]);
+  const [t, tAll, locale] = await Promise.all([
+    getTranslations("notifications.page"),
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+  ]);
   const items = await listNotifications(user, locale);
   const unread = items.filter((item) => !item.read).length;
   return (
@@ -21,6 +26,12 @@ export default async function NotificationsPage() {
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <div className="flex flex-wrap items-center gap-3">
+          <ExportLinks
+            path="/notifications/export"
+            params={{}}
+            locale={locale}
+            labels={{ otherSeparator: tAll("exports.otherSeparator"), download: tAll("listExports.download") }}
+          />
           <a href="/account/notifications" className="text-sm text-brand underline">
             {t("preferences")}
           </a>

@@ -23,6 +23,7 @@ import {
 } from "@/lib/reports/report-query";
 import { listSavedReports } from "@/lib/reports/saved-reports";
 import { ReportDocument } from "./report-document";
+import { ReportHeading } from "./report-heading";
 
 /** The title names scope and period: it is the printed PDF's title too. */
 export async function generateMetadata({
@@ -45,7 +46,7 @@ export default async function ReportsPage({
   if (!can(user, "report.view")) forbidden();
   const raw = await searchParams;
   const requested = parseReportQuery(raw);
-  // On screen the changes come a page at a time; the PDF renderer asks for the whole report (`whole=1`).
+  // On screen the changes come a page at a time; `whole=1` prints them all (the saved PDF prints its snapshot).
   const page = raw.whole === "1" ? undefined : parseReportPage(raw);
   // An akimat officer's report is always their own oblast's (buildPeriodReport applies the same rule to the data).
   const query: TReportQuery = user.oblastCode
@@ -59,18 +60,11 @@ export default async function ReportsPage({
 
   return (
     <article className="report">
-      <header className="mb-4">
-        <h1 className="text-2xl font-bold">{t("reports.title")}</h1>
-        <p className="text-sm text-slate-700" data-testid="report-heading">
-          {scopeName} · {dates}
-        </p>
-        <p className="hidden text-xs text-slate-600 print:block">
-          {t("reports.generated", {
-            at: formatDateTime(locale, new Date()),
-            by: user.name,
-          })}
-        </p>
-      </header>
+      <ReportHeading
+        scopeName={scopeName}
+        period={dates}
+        generated={t("reports.generated", { at: formatDateTime(locale, new Date()), by: user.name })}
+      />
 
       <form
         method="get"

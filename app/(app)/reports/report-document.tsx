@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ExportLinks } from "@/components/export-links";
 import { Pagination } from "@/components/pagination";
 import { ReportBars } from "@/components/reports/report-bars";
+import { ShortList } from "@/components/reports/short-list";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format/format";
 import { localizedName, type Locale } from "@/lib/i18n/locales";
 import type { PeriodFigures, PeriodReport } from "@/lib/reports/period-report";
@@ -64,9 +64,7 @@ export async function ReportDocument({
   });
   const horizonName = (code: string) => (code === "none" ? t("horizon.none") : code);
   const more = (count: number) =>
-    count > SHORT_LIST ? (
-      <li className="text-slate-600">{t("periodReport.andMore", { count: count - SHORT_LIST })}</li>
-    ) : null;
+    count > SHORT_LIST ? t("periodReport.andMore", { count: count - SHORT_LIST }) : null;
   const name = (project: { nameKk: string; nameRu: string | null; nameEn: string | null }) =>
     localizedName(project, locale);
   const filters = [
@@ -167,77 +165,51 @@ export async function ReportDocument({
           </div>
         </div>
         <div className="mt-4 grid gap-4 text-sm md:grid-cols-3 print:grid-cols-3">
-          <div data-testid="summary-completed">
-            <h3 className="font-semibold">{t("reports.completedInPeriod", { count: report.completedTotal })}</h3>
-            {report.completedInPeriod.length === 0 ? (
-              <p className="text-slate-600">{t("reports.noneCompleted")}</p>
-            ) : (
-              <ul className="mt-1 space-y-1">
-                {report.completedInPeriod.slice(0, SHORT_LIST).map((project) => (
-                  <li key={project.code}>
-                    <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand">
-                      {project.code}
-                    </Link>{" "}
-                    {name(project)}
-                  </li>
-                ))}
-                {more(report.completedTotal)}
-              </ul>
-            )}
-          </div>
-          <div data-testid="summary-turned">
-            <h3 className="font-semibold">{t("periodReport.turned", { count: report.turned.length })}</h3>
-            {report.turned.length === 0 ? (
-              <p className="text-slate-600">{t("periodReport.noneTurned")}</p>
-            ) : (
-              <ul className="mt-1 space-y-1">
-                {report.turned.slice(0, SHORT_LIST).map((project) => (
-                  <li key={project.code}>
-                    <Link href={`/projects/${project.code}`} className="font-mono text-xs text-brand">
-                      {project.code}
-                    </Link>{" "}
-                    {name(project)}{" "}
-                    <span className="text-xs text-slate-600">
-                      (
-                      {[
-                        project.turnedRed ? t("periodReport.turnedRed") : null,
-                        project.becameOverdue ? t("periodReport.becameOverdue") : null,
-                      ]
-                        .filter(Boolean)
-                        .join(", ")}
-                      )
-                    </span>
-                  </li>
-                ))}
-                {more(report.turned.length)}
-              </ul>
-            )}
-          </div>
-          <div data-testid="summary-blockers">
-            <h3 className="font-semibold">{t("periodReport.topBlockers", { count: report.openBlockers.total })}</h3>
-            {report.openBlockers.top.length === 0 ? (
-              <p className="text-slate-600">{t("periodReport.noneBlockers")}</p>
-            ) : (
-              <ul className="mt-1 space-y-1">
-                {report.openBlockers.top.map((blocker, index) => (
-                  <li key={`${blocker.code}-${index}`}>
-                    <Link href={`/projects/${blocker.code}`} className="font-mono text-xs text-brand">
-                      {blocker.code}
-                    </Link>{" "}
-                    {blocker.description.length > 90 ? `${blocker.description.slice(0, 89)}…` : blocker.description}{" "}
-                    <span className="text-xs text-slate-600">
-                      ({t(`schedule.escalations.${blocker.escalation}`)}
-                      {blocker.dueDate
-                        ? `, ${t("periodReport.due", { date: formatDate(locale, blocker.dueDate) })}`
-                        : ""}
-                      )
-                    </span>
-                  </li>
-                ))}
-                {more(report.openBlockers.total)}
-              </ul>
-            )}
-          </div>
+          <ShortList
+            testId="summary-completed"
+            title={t("reports.completedInPeriod", { count: report.completedTotal })}
+            empty={t("reports.noneCompleted")}
+            items={report.completedInPeriod.slice(0, SHORT_LIST).map((project) => ({
+              key: project.code,
+              code: project.code,
+              text: name(project),
+            }))}
+            more={more(report.completedTotal)}
+          />
+          <ShortList
+            testId="summary-turned"
+            title={t("periodReport.turned", { count: report.turned.length })}
+            empty={t("periodReport.noneTurned")}
+            items={report.turned.slice(0, SHORT_LIST).map((project) => ({
+              key: project.code,
+              code: project.code,
+              text: name(project),
+              detail: [
+                project.turnedRed ? t("periodReport.turnedRed") : null,
+                project.becameOverdue ? t("periodReport.becameOverdue") : null,
+              ]
+                .filter(Boolean)
+                .join(", "),
+            }))}
+            more={more(report.turned.length)}
+          />
+          <ShortList
+            testId="summary-blockers"
+            title={t("periodReport.topBlockers", { count: report.openBlockers.total })}
+            empty={t("periodReport.noneBlockers")}
+            items={report.openBlockers.top.map((blocker, index) => ({
+              key: `${blocker.code}-${index}`,
+              code: blocker.code,
+              text: blocker.description.length > 90 ? `${blocker.description.slice(0, 89)}…` : blocker.description,
+              detail: [
+                t(`schedule.escalations.${blocker.escalation}`),
+                blocker.dueDate ? t("periodReport.due", { date: formatDate(locale, blocker.dueDate) }) : null,
+              ]
+                .filter(Boolean)
+                .join(", "),
+            }))}
+            more={more(report.openBlockers.total)}
+          />
         </div>
       </section>
 

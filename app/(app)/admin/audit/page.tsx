@@ -44,15 +44,12 @@ export default async function AuditPage({
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("audit.title")}</h1>
-        <div className="flex flex-wrap items-baseline gap-3 text-sm">
-          <span className="font-semibold">{t("audit.download")}:</span>
-          <ExportLinks
-            path="/admin/audit/export"
-            params={params}
-            locale={locale}
-            labels={{ otherSeparator: t("exports.otherSeparator") }}
-          />
-        </div>
+        <ExportLinks
+          path="/admin/audit/export"
+          params={params}
+          locale={locale}
+          labels={{ otherSeparator: t("exports.otherSeparator"), download: t("audit.download") }}
+        />
       </div>
       <form
         method="get"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { ExportLinks } from "@/components/export-links";
 import { ListTable } from "@/components/list-table";
 import { Pagination } from "@/components/pagination";
 import { ListFilters } from "@/components/list-filters";
@@ -34,6 +35,12 @@ export default async function UsersPage({
         <h1 className="text-2xl font-bold">{t("users.title")}</h1>
         <div className="flex items-center gap-4">
           <p className="text-sm text-slate-600">{t("users.count", { count: result.total })}</p>
+          <ExportLinks
+            path="/admin/users/export"
+            params={params}
+            locale={locale}
+            labels={{ otherSeparator: t("exports.otherSeparator"), download: t("listExports.download") }}
+          />
           <Link
             href="/admin/users/new"
             className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"

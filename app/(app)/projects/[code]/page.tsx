@@ -18,8 +18,8 @@ import { evidenceByUpdate, evidenceForFieldReports, evidenceForProject } from "@
 import { fieldReportsOnProject } from "@/lib/field-reports/list-field-reports";
 import { detailChanges } from "@/lib/figures/detail-history";
 import { capitalizedName, isUntranslated, localizedName, localizedNote, type Locale } from "@/lib/i18n/locales";
-import { CatalogNote } from "@/components/catalog-note";
-import { decreeHref } from "@/lib/catalog/note-text";
+import { DecreeSource } from "@/components/decree-source";
+import { FactList } from "@/components/fact-list";
 import { isoDate, todayInKazakhstan } from "@/lib/progress/calendar";
 import { nextStatuses } from "@/lib/progress/lifecycle";
 import { getProjectForUser } from "@/lib/projects/get-project";
@@ -148,37 +148,17 @@ export default async function ProjectPage({
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
-            {facts.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="font-semibold text-slate-700">{label}</dt>
-                <dd className="sm:col-span-2">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="source-heading">
-          <h2 id="source-heading" className="text-lg font-semibold">
-            {t("project.source")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            {t("project.point", { point: project.sourcePoint })},{" "}
-            {t("project.line", { line: String(project.sourceLine) })} ·{" "}
-            <Link href={decreeHref(project.sourceLine)} className="text-brand underline">
-              {t("decreeText.open")}
-            </Link>
-          </p>
-          <blockquote lang="kk" className="mt-2 border-l-4 border-brand/40 pl-3 text-sm italic text-slate-800">
-            {project.sourceExcerpt}
-          </blockquote>
-          {sourceNote && (
-            <p className="mt-3 text-sm text-slate-700">
-              <span className="font-semibold">{t("project.note")}:</span>{" "}
-              <CatalogNote note={sourceNote} linkTitle={t("decreeText.open")} />
-            </p>
-          )}
-        </section>
+        <FactList facts={facts} />
+        <DecreeSource
+          title={t("project.source")}
+          pointLabel={t("project.point", { point: project.sourcePoint })}
+          lineLabel={t("project.line", { line: String(project.sourceLine) })}
+          line={project.sourceLine}
+          excerpt={project.sourceExcerpt}
+          note={sourceNote}
+          noteLabel={t("project.note")}
+          decreeLinkLabel={t("decreeText.open")}
+        />
       </div>
 
       <ProjectResponsibility

@@ -4,7 +4,8 @@ import { clientIp } from "@/lib/http/client-ip";
 import { Refused, withUser } from "@/lib/http/with-user";
 import type { Locale } from "@/lib/i18n/locales";
 import { reportFrameHeader } from "@/lib/reports/report-frame";
-import { parseReportQuery, reportSearchParams } from "@/lib/reports/report-query";
+import { holdForPrint, releasePrint } from "@/lib/reports/print-snapshots";
+import { parseReportQuery } from "@/lib/reports/report-query";
 import { renderPdf } from "@/lib/reports/render-pdf";
 import { RenderBusyError, RenderTimeoutError } from "@/lib/reports/render-queue";
 import { saveReport } from "@/lib/reports/saved-reports";
@@ -22,17 +23,24 @@ export const POST = withUser({ permission: "report.export", sameOrigin: true }, 
       user,
       parseReportQuery(params),
       locale,
-      // The page is rendered by this same server (the origin the request came in on), as this user, in its turn.
-      (report) =>
-        renderPdf(
-          `${url.origin}/reports?${reportSearchParams(report.query).toString()}&whole=1`,
-          request.headers.get("cookie") ?? "",
-          {
-            header: reportFrameHeader(t, locale, report.query, generatedAt, user.name),
-            pageOf: t("periodReport.pageOf", { page: "{page}", pages: "{pages}" }),
-          },
-          { owner: user.id },
-        ),
+      // The snapshot that is stored is the one printed: the print page renders it (held in the database, so any
+      // instance behind the request's origin can), not the live tables; as this user, in its turn.
+      async (report) => {
+        const token = await holdForPrint(user.id, report);
+        try {
+          return await renderPdf(
+            `${url.origin}/reports/print/${token}`,
+            request.headers.get("cookie") ?? "",
+            {
+              header: reportFrameHeader(t, locale, report.query, generatedAt, user.name),
+              pageOf: t("periodReport.pageOf", { page: "{page}", pages: "{pages}" }),
+            },
+            { owner: user.id },
+          );
+        } finally {
+          await releasePrint(token);
+        }
+      },
       ip,
     );
   } catch (error) {

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { csvResponse, csvSeparator, startRows } from "@/lib/http/csv";
+import { startRows } from "@/lib/http/csv";
 import { exportTitle, scopeName } from "@/lib/http/export-title";
-import { xlsxResponse } from "@/lib/http/xlsx";
+import { filtersText, tableDownload } from "@/lib/http/table-download";
 import type { Locale } from "@/lib/i18n/locales";
 import { projectListParams } from "@/lib/projects/list-projects";
 import { parsePublicListQueryStrictly, publicExportHeader, publicExportRows } from "@/lib/public/public-projects";
@@ -10,7 +10,6 @@ import { parsePublicListQueryStrictly, publicExportHeader, publicExportRows } fr
 export async function GET(request: Request) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const format = params.format === "xlsx" ? "xlsx" : "csv";
   const query = parsePublicListQueryStrictly(params);
   if (!query || (params.format !== undefined && params.format !== "csv" && params.format !== "xlsx"))
     return new Response(t("validation.invalid"), {
@@ -18,21 +17,21 @@ export async function GET(request: Request) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   const translate = (key: string, values?: Record<string, string>) => t(key as "app.name", values);
-  const rows = await startRows(publicExportRows(query, translate, locale));
-  const filename = `batys-public-projects-${new Date().toISOString().slice(0, 10)}.${format}`;
-  const header = publicExportHeader(translate);
-  if (format === "csv") return csvResponse(filename, header, rows, csvSeparator(locale, params.sep));
-  const filters = Object.entries(projectListParams(query, { sort: false }))
-    .map(([key, value]) => `${key}=${value}`)
-    .join(", ");
-  const title = [
-    ...exportTitle(translate, {
-      what: t("publicView.projects"),
-      scope: scopeName(translate, query.oblast, locale),
-      filters,
-      by: t("publicView.home"),
-    }),
-    t("publicView.licence"),
-  ];
-  return xlsxResponse(filename, [{ name: t("publicView.projects"), title, header, rows }]);
+  return tableDownload({
+    params,
+    locale,
+    stem: "batys-public-projects",
+    sheet: t("publicView.projects"),
+    title: () => [
+      ...exportTitle(translate, {
+        what: t("publicView.projects"),
+        scope: scopeName(translate, query.oblast, locale),
+        filters: filtersText(projectListParams(query, { sort: false })),
+        by: t("publicView.home"),
+      }),
+      t("publicView.licence"),
+    ],
+    header: publicExportHeader(translate),
+    rows: await startRows(publicExportRows(query, translate, locale)),
+  });
 }

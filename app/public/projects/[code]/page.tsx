@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DecreeSource } from "@/components/decree-source";
+import { FactList } from "@/components/fact-list";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusBadge } from "@/components/status-badge";
 import { noteAsText } from "@/lib/catalog/note-text";
@@ -71,34 +73,17 @@ export default async function PublicProjectPage({ params }: { params: Params }) 
         <ProgressBar percent={project.percentComplete} label={t("project.percentComplete")} />
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
-            {facts.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="font-semibold text-slate-700">{label}</dt>
-                <dd className="sm:col-span-2">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-        <section
-          className="rounded-lg border border-slate-200 bg-white p-4"
-          aria-labelledby="source-heading"
-          data-testid="decree-citation"
-        >
-          <h2 id="source-heading" className="text-lg font-semibold">
-            {t("publicView.decree")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            {t("project.point", { point: project.source.point })},{" "}
-            {t("project.line", { line: String(project.source.line) })}
-          </p>
-          <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-sm" lang="kk">
-            <span className="sr-only">{t("publicView.decreeExcerpt")}: </span>
-            {project.source.excerpt}
-          </blockquote>
-          {note && <p className="mt-2 text-xs text-slate-600">{noteAsText(note)}</p>}
-        </section>
+        <FactList facts={facts} />
+        <DecreeSource
+          title={t("publicView.decree")}
+          pointLabel={t("project.point", { point: project.source.point })}
+          lineLabel={t("project.line", { line: String(project.source.line) })}
+          line={project.source.line}
+          excerpt={project.source.excerpt}
+          excerptLabel={t("publicView.decreeExcerpt")}
+          note={note && noteAsText(note)}
+          testId="decree-citation"
+        />
       </div>
     </article>
   );

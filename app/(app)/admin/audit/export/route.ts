@@ -1,10 +1,10 @@
 import { getLocale } from "next-intl/server";
 import { parseAuditQueryStrictly } from "@/lib/audit/list-audit";
 import { readableAuditHeader, readableAuditRows, type Translate } from "@/lib/audit/readable-audit";
-import { csvResponse, csvSeparator, startRows } from "@/lib/http/csv";
+import { startRows } from "@/lib/http/csv";
 import { exportTitle, scopeName } from "@/lib/http/export-title";
+import { filtersText, tableDownload } from "@/lib/http/table-download";
 import { Refused, withUser } from "@/lib/http/with-user";
-import { xlsxResponse } from "@/lib/http/xlsx";
 import type { Locale } from "@/lib/i18n/locales";
 
 /**
@@ -17,20 +17,21 @@ export const GET = withUser({ permission: "audit.read" }, async ({ user, query: 
   if (!query) throw new Refused("invalid");
   const locale = (await getLocale()) as Locale;
   const translate = t as unknown as Translate;
-  const rows = await startRows(readableAuditRows(user, query, translate, locale));
-  const header = readableAuditHeader(translate);
-  const filename = `batys-audit-${new Date().toISOString().slice(0, 10)}`;
-  if (params.format !== "xlsx") return csvResponse(`${filename}.csv`, header, rows, csvSeparator(locale, params.sep));
   const { page: _page, ...filters } = query;
-  const title = exportTitle(translate, {
-    what: t("audit.title"),
-    scope: scopeName(translate, null, locale),
-    filters: Object.entries(filters)
-      .flatMap(([key, value]) => (value ? [`${key}=${value}`] : []))
-      .join(", "),
-    by: user.name,
+  return tableDownload({
+    params,
+    locale,
+    stem: "batys-audit",
+    sheet: t("audit.title"),
+    title: () =>
+      exportTitle(translate, {
+        what: t("audit.title"),
+        scope: scopeName(translate, null, locale),
+        filters: filtersText(filters),
+        by: user.name,
+      }),
+    header: readableAuditHeader(translate),
+    rows: await startRows(readableAuditRows(user, query, translate, locale)),
+    widths: [17, 24, 28, 30, 40, 18, 16, 60],
   });
-  return xlsxResponse(`${filename}.xlsx`, [
-    { name: t("audit.title"), title, header, rows, widths: [17, 24, 28, 30, 40, 18, 16, 60] },
-  ]);
 });
