@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { translator } from "./i18n";
 import { signInTo } from "./sign-in-to";
 import { DEMO, saveScreenshot } from "./support";
 
@@ -144,4 +145,16 @@ test.describe("pages that do not jump", () => {
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(staticPageHeight);
     });
   }
+  test("a page's HTML carries only the messages client code reads", async ({ page }) => {
+    await signInTo(page, DEMO.manager, "/account/password");
+    const html = await (await page.request.get("/projects")).text();
+    // Messages client components read (a form's conflict banner) are sent; a namespace only the server reads is not.
+    const t = translator("kk");
+    expect(html).toContain(t("progress.conflictTitle"));
+    expect(html).not.toContain(t("notifications.kinds.FIELD_REPORT_SUBMITTED"));
+    // The page still works in the browser: the language switcher (a client component) shows its label.
+    await page.goto("/projects");
+    await expect(page.getByTestId("language-switcher")).toBeEnabled();
+    await expect(page.getByText(t("header.language"), { exact: true })).toBeVisible();
+  });
 });

@@ -28,7 +28,27 @@ export const LIGHTHOUSE_PAGES: LighthousePage[] = [
   { key: "reports", label: "reports", path: "/reports" },
   // Added after the first measurement: the Gantt of issue 20 (server-drawn, 50 rows a page).
   { key: "timeline", label: "timeline", path: "/timeline" },
+  // The public view (issue 21): anonymous pages (the session cookie Lighthouse sends is not read under /public).
+  { key: "publicRegion", label: "public region", path: "/public" },
+  { key: "publicList", label: "public list", path: "/public/projects" },
+  { key: "publicProject", label: "public project", path: "/public/projects/ROAD-2030-001" },
 ];
+
+/** Pages and profiles chosen by BENCH_LIGHTHOUSE_PAGES / BENCH_LIGHTHOUSE_PROFILES (comma-separated), else all. */
+export function chosenPages(list = process.env.BENCH_LIGHTHOUSE_PAGES): LighthousePage[] {
+  const keys = (list ?? "").split(",").filter(Boolean);
+  if (!keys.length) return LIGHTHOUSE_PAGES;
+  const unknown = keys.filter((key) => !LIGHTHOUSE_PAGES.some((page) => page.key === key));
+  if (unknown.length)
+    throw new Error(`unknown page(s) ${unknown.join(", ")}; known: ${LIGHTHOUSE_PAGES.map((p) => p.key).join(", ")}`);
+  return LIGHTHOUSE_PAGES.filter((page) => keys.includes(page.key));
+}
+export function chosenProfiles(list = process.env.BENCH_LIGHTHOUSE_PROFILES): LighthouseProfile[] {
+  const profiles = (list ?? "")
+    .split(",")
+    .filter((value): value is LighthouseProfile => ["mobile", "desktop"].includes(value));
+  return profiles.length ? profiles : ["mobile", "desktop"];
+}
 
 export type LighthouseResult = {
   phase: string;
@@ -47,6 +67,8 @@ export type LighthouseResult = {
   /** The CPU slowdown the run emulated (mobile: 4 in Lighthouse's profile, or calibrated to this machine). */
   cpuSlowdown: number;
   report: string | null;
+  /** How many runs this row stands for (each metric is the median over them); 1 for a single run. */
+  runs?: number;
   error?: string;
 };
 
@@ -100,7 +122,14 @@ export async function runLighthouse(options: {
    * several times slower than Lighthouse's reference one). Default: BENCH_LIGHTHOUSE_CPU or "standard".
    */
   cpu?: "standard" | "calibrated";
+  /**
+   * Runs per page and profile (default BENCH_LIGHTHOUSE_RUNS or 1). With more than one, rounds go over every page
+   * in turn (so a burst of load on the shared machine hits one round, not one page) and each report is kept as
+   * <phase>-<page>-<profile>-run<n>.json; `medianResults` folds them.
+   */
+  runs?: number;
 }): Promise<LighthouseResult[]> {
+  const runs = Math.max(1, options.runs ?? Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
   const cpu = options.cpu ?? (process.env.BENCH_LIGHTHOUSE_CPU === "calibrated" ? "calibrated" : "standard");
   const pages = options.pages ?? LIGHTHOUSE_PAGES;
   const profiles = options.profiles ?? ["mobile", "desktop"];
@@ -137,86 +166,89 @@ export async function runLighthouse(options: {
         `  lighthouse: this machine's benchmarkIndex ${lastBenchmarkIndex}; mobile CPU slowdown calibrated to it`,
       );
     }
-    for (const profile of profiles) {
-      for (const page of pages) {
-        const started = Date.now();
-        const cpuSlowdown =
-          profile === "desktop"
-            ? 1
-            : cpu === "calibrated" && lastBenchmarkIndex
-              ? calibratedSlowdown(lastBenchmarkIndex)
-              : 4;
-        const flags: Flags = {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance", "accessibility"],
-          extraHeaders: { Cookie: options.cookie },
-          ...(cpu === "calibrated" && profile === "mobile"
-            ? {
-                throttling: {
-                  rttMs: 150,
-                  throughputKbps: 1.6 * 1024,
-                  requestLatencyMs: 150 * 3.75,
-                  downloadThroughputKbps: 1.6 * 1024 * 0.9,
-                  uploadThroughputKbps: 750 * 0.9,
-                  cpuSlowdownMultiplier: cpuSlowdown,
-                },
-              }
-            : {}),
-        };
-        const base = {
-          phase: options.phase,
-          page: page.key,
-          label: page.label,
-          path: page.path,
-          profile,
-          cpuSlowdown,
-        };
-        try {
-          const runner = await lighthouse(
-            `${options.base}${page.path}`,
-            flags,
-            profile === "desktop" ? desktopConfig : undefined,
-          );
-          if (!runner) throw new Error("Lighthouse returned no result");
-          const { lhr } = runner;
-          if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-          if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(`${options.base}${page.path}`).pathname)
-            throw new Error(`landed on ${lhr.finalDisplayedUrl} (not signed in?)`);
-          const file = path.join(LIGHTHOUSE_DIR, `${phaseSlug}-${page.key}-${profile}.json`);
-          fs.writeFileSync(file, typeof runner.report === "string" ? runner.report : JSON.stringify(lhr));
-          const result: LighthouseResult = {
-            ...base,
-            performance: score(lhr, "performance"),
-            accessibility: score(lhr, "accessibility"),
-            lcpMs: numeric(lhr, "largest-contentful-paint"),
-            cls: numeric(lhr, "cumulative-layout-shift"),
-            tbtMs: numeric(lhr, "total-blocking-time"),
-            fcpMs: numeric(lhr, "first-contentful-paint"),
-            benchmarkIndex: lhr.environment.benchmarkIndex ?? null,
-            report: path.relative(PROJECT_ROOT, file),
+    for (let round = 1; round <= runs; round++) {
+      for (const profile of profiles) {
+        for (const page of pages) {
+          const started = Date.now();
+          const cpuSlowdown =
+            profile === "desktop"
+              ? 1
+              : cpu === "calibrated" && lastBenchmarkIndex
+                ? calibratedSlowdown(lastBenchmarkIndex)
+                : 4;
+          const flags: Flags = {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility"],
+            extraHeaders: { Cookie: options.cookie },
+            ...(cpu === "calibrated" && profile === "mobile"
+              ? {
+                  throttling: {
+                    rttMs: 150,
+                    throughputKbps: 1.6 * 1024,
+                    requestLatencyMs: 150 * 3.75,
+                    downloadThroughputKbps: 1.6 * 1024 * 0.9,
+                    uploadThroughputKbps: 750 * 0.9,
+                    cpuSlowdownMultiplier: cpuSlowdown,
+                  },
+                }
+              : {}),
           };
-          lastBenchmarkIndex = result.benchmarkIndex ?? lastBenchmarkIndex;
-          results.push(result);
-          options.log(
-            `  lighthouse ${profile} ${page.label}: performance ${result.performance}, accessibility ${result.accessibility}, LCP ${fmtMs(result.lcpMs)}, CLS ${fmtCls(result.cls)}, TBT ${fmtTbt(result.tbtMs)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
-          );
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          options.log(`  lighthouse ${profile} ${page.label}: FAILED — ${message}`);
-          results.push({
-            ...base,
-            performance: null,
-            accessibility: null,
-            lcpMs: null,
-            cls: null,
-            tbtMs: null,
-            fcpMs: null,
-            benchmarkIndex: null,
-            report: null,
-            error: message,
-          });
+          const base = {
+            phase: options.phase,
+            page: page.key,
+            label: page.label,
+            path: page.path,
+            profile,
+            cpuSlowdown,
+          };
+          try {
+            const runner = await lighthouse(
+              `${options.base}${page.path}`,
+              flags,
+              profile === "desktop" ? desktopConfig : undefined,
+            );
+            if (!runner) throw new Error("Lighthouse returned no result");
+            const { lhr } = runner;
+            if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+            if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(`${options.base}${page.path}`).pathname)
+              throw new Error(`landed on ${lhr.finalDisplayedUrl} (not signed in?)`);
+            const suffix = runs > 1 ? `-run${round}` : "";
+            const file = path.join(LIGHTHOUSE_DIR, `${phaseSlug}-${page.key}-${profile}${suffix}.json`);
+            fs.writeFileSync(file, typeof runner.report === "string" ? runner.report : JSON.stringify(lhr));
+            const result: LighthouseResult = {
+              ...base,
+              performance: score(lhr, "performance"),
+              accessibility: score(lhr, "accessibility"),
+              lcpMs: numeric(lhr, "largest-contentful-paint"),
+              cls: numeric(lhr, "cumulative-layout-shift"),
+              tbtMs: numeric(lhr, "total-blocking-time"),
+              fcpMs: numeric(lhr, "first-contentful-paint"),
+              benchmarkIndex: lhr.environment.benchmarkIndex ?? null,
+              report: path.relative(PROJECT_ROOT, file),
+            };
+            lastBenchmarkIndex = result.benchmarkIndex ?? lastBenchmarkIndex;
+            results.push(result);
+            options.log(
+              `  lighthouse${runs > 1 ? ` ${round}/${runs}` : ""} ${profile} ${page.label}: performance ${result.performance}, accessibility ${result.accessibility}, LCP ${fmtMs(result.lcpMs)}, CLS ${fmtCls(result.cls)}, TBT ${fmtTbt(result.tbtMs)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+            );
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            options.log(`  lighthouse ${profile} ${page.label}: FAILED — ${message}`);
+            results.push({
+              ...base,
+              performance: null,
+              accessibility: null,
+              lcpMs: null,
+              cls: null,
+              tbtMs: null,
+              fcpMs: null,
+              benchmarkIndex: null,
+              report: null,
+              error: message,
+            });
+          }
         }
       }
     }
@@ -224,6 +256,45 @@ export async function runLighthouse(options: {
     chrome.kill();
   }
   return results;
+}
+
+const median = (values: (number | null)[]): number | null => {
+  const sorted = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/**
+ * One row per phase, page and profile: each metric the median of that page's successful runs (a failed run is
+ * left out and named; a page with no successful run keeps its error). benchmarkIndex is the median too.
+ */
+export function medianResults(results: LighthouseResult[]): LighthouseResult[] {
+  const groups = new Map<string, LighthouseResult[]>();
+  for (const result of results) {
+    const key = `${result.phase}|${result.page}|${result.profile}`;
+    groups.set(key, [...(groups.get(key) ?? []), result]);
+  }
+  return [...groups.values()].map((group) => {
+    const ok = group.filter((result) => !result.error);
+    const first = group[0]!;
+    if (!ok.length || group.length === 1) return { ...first, runs: ok.length };
+    const pick = (field: "performance" | "accessibility" | "lcpMs" | "cls" | "tbtMs" | "fcpMs" | "benchmarkIndex") =>
+      median(ok.map((result) => result[field]));
+    return {
+      ...ok[0]!,
+      performance: pick("performance"),
+      accessibility: pick("accessibility"),
+      lcpMs: pick("lcpMs"),
+      cls: pick("cls"),
+      tbtMs: pick("tbtMs"),
+      fcpMs: pick("fcpMs"),
+      benchmarkIndex: pick("benchmarkIndex"),
+      cpuSlowdown: median(ok.map((result) => result.cpuSlowdown)) ?? first.cpuSlowdown,
+      report: ok.map((result) => result.report).join(", "),
+      runs: ok.length,
+    };
+  });
 }
 
 const fmtMs = (value: number | null) => (value === null ? "—" : `${(value / 1000).toFixed(2)} s`);
@@ -259,12 +330,13 @@ export function lighthouseTable(results: LighthouseResult[]): string {
     const misses = lighthouseMisses(result);
     const profile =
       result.profile === "mobile" && result.cpuSlowdown !== 4 ? `mobile (CPU ${result.cpuSlowdown}×)` : result.profile;
-    return `| ${result.phase} | ${result.label} | ${profile} | ${result.performance ?? "—"} | ${result.accessibility ?? "—"} | ${fmtMs(result.lcpMs)} | ${fmtCls(result.cls)} | ${fmtTbt(result.tbtMs)} | ${misses.length === 0 ? "PASS" : `FAIL: ${misses.join("; ")}`} |`;
+    const runs = result.runs && result.runs > 1 ? ` (median of ${result.runs})` : "";
+    return `| ${result.phase} | ${result.label}${runs} | ${profile} | ${result.performance ?? "—"} | ${result.accessibility ?? "—"} | ${fmtMs(result.lcpMs)} | ${fmtCls(result.cls)} | ${fmtTbt(result.tbtMs)} | ${misses.length === 0 ? "PASS" : `FAIL: ${misses.join("; ")}`} |`;
   });
   const passed = results.filter((result) => lighthouseMisses(result).length === 0).length;
   const indexes = results.map((result) => result.benchmarkIndex).filter((value): value is number => value !== null);
   const machine = indexes.length
     ? ` Lighthouse benchmarkIndex ${Math.min(...indexes)}–${Math.max(...indexes)} (CPU speed under the run's load).`
     : "";
-  return `${header}\n${rows.join("\n")}\n\n${passed} of ${results.length} Lighthouse runs meet every target.${machine}`;
+  return `${header}\n${rows.join("\n")}\n\n${passed} of ${results.length} rows meet every target.${machine}`;
 }
