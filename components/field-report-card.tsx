@@ -3,6 +3,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { type Locale, localizedName } from "@/lib/i18n/locales";
 import type { FieldReportCard as Card } from "@/lib/field-reports/list-field-reports";
+import { ChangeTable } from "./change-table";
 import { EvidenceGallery, type GalleryFile } from "./evidence-gallery";
 import { MilestoneProposalsTable } from "./milestone-proposals-table";
 import { StatusBadge } from "./status-badge";
@@ -78,51 +79,28 @@ export function FieldReportCard({
         {t("fieldReports.submittedBy")}: {report.submittedBy.name} · {when(report.createdAt)} ·{" "}
         <span data-testid="report-age">{format.relativeTime(report.createdAt, now)}</span>
       </p>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="report-changes">
-          <caption className="sr-only">{t("progressChange.report.changes")}</caption>
-          <thead>
-            <tr className="text-slate-600">
-              <th scope="col" className="py-1 pr-3 font-semibold">
-                {t("progressChange.report.field")}
-              </th>
-              <th scope="col" className="py-1 pr-3 font-semibold">
-                {t("progressChange.report.current")}
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                {t("progressChange.report.proposed")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((field) => {
+      <div className="mt-2">
+        <ChangeTable
+          testId="report-changes"
+          rows={[
+            ...rows.map((field) => {
               const current = show(field, report.current);
               const proposed = show(field, report.proposed);
-              const changed = current !== proposed;
-              return (
-                <tr key={field} className="border-t border-slate-100" data-field={field}>
-                  <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
-                    {t(`progressChange.fields.${field}` as "progressChange.fields.status")}
-                  </th>
-                  <td className="py-1 pr-3 tabular-nums">
-                    {field === "status" ? <StatusBadge status={report.current.status} /> : current}
-                  </td>
-                  <td className={`py-1 tabular-nums ${changed ? "font-semibold" : "text-slate-600"}`}>
-                    {changed && <span aria-hidden="true">→ </span>}
-                    {field === "status" ? <StatusBadge status={report.proposed.status} /> : proposed}
-                  </td>
-                </tr>
-              );
-            })}
-            <tr className="border-t border-slate-100">
-              <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
-                {t("progressChange.fields.asOf")}
-              </th>
-              <td className="py-1 pr-3">{date(report.current.lastProgressAsOf)}</td>
-              <td className="py-1">{date(report.proposed.asOf)}</td>
-            </tr>
-          </tbody>
-        </table>
+              return {
+                field,
+                label: t(`progressChange.fields.${field}` as "progressChange.fields.status"),
+                current: field === "status" ? <StatusBadge status={report.current.status} /> : current,
+                proposed: field === "status" ? <StatusBadge status={report.proposed.status} /> : proposed,
+                changed: current !== proposed,
+              };
+            }),
+            {
+              label: t("progressChange.fields.asOf"),
+              current: date(report.current.lastProgressAsOf),
+              proposed: date(report.proposed.asOf),
+            },
+          ]}
+        />
       </div>
       <MilestoneProposalsTable proposals={report.milestones} locale={locale} />
       <p className="mt-2 whitespace-pre-line text-sm">

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { formatDate } from "@/lib/format/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MilestoneProposalCard } from "@/lib/field-reports/milestone-proposals";
+import { ChangeTable } from "./change-table";
 
 const ROWS = ["forecastDate", "actualDate", "status"] as const;
 
@@ -40,43 +41,19 @@ export function MilestoneProposalsTable({ proposals, locale }: { proposals: Mile
                 {t("milestoneProposals.changedSince")}
               </p>
             )}
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("progressChange.report.changes")}</caption>
-                <thead>
-                  <tr className="text-slate-600">
-                    <th scope="col" className="py-1 pr-3 font-semibold">
-                      {t("progressChange.report.field")}
-                    </th>
-                    <th scope="col" className="py-1 pr-3 font-semibold">
-                      {t("progressChange.report.current")}
-                    </th>
-                    <th scope="col" className="py-1 font-semibold">
-                      {t("progressChange.report.proposed")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ROWS.map((field) => {
-                    const current = show(field, proposal.current[field]);
-                    const proposed = show(field, proposal.proposed[field]);
-                    const changed = current !== proposed;
-                    return (
-                      <tr key={field} className="border-t border-slate-100" data-field={field}>
-                        <th scope="row" className="py-1 pr-3 font-normal text-slate-700">
-                          {t(`schedule.${field}` as "schedule.status")}
-                        </th>
-                        <td className="py-1 pr-3 tabular-nums">{current}</td>
-                        <td className={`py-1 tabular-nums ${changed ? "font-semibold" : "text-slate-600"}`}>
-                          {changed && <span aria-hidden="true">→ </span>}
-                          {proposed}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <ChangeTable
+              rows={ROWS.map((field) => {
+                const current = show(field, proposal.current[field]);
+                const proposed = show(field, proposal.proposed[field]);
+                return {
+                  field,
+                  label: t(`schedule.${field}` as "schedule.status"),
+                  current,
+                  proposed,
+                  changed: current !== proposed,
+                };
+              })}
+            />
             {proposal.note && (
               <p className="mt-1 text-sm">
                 <span className="font-semibold">{t("milestoneProposals.note")}:</span> {proposal.note}

@@ -3,10 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { type ActionState, IDLE } from "@/lib/http/action-state";
-import { ActionMessage } from "../action-message";
-import { EvidencePicker } from "../evidence-picker";
 import { FormField, INPUT_CLASS } from "../form-field";
-import { bind, CodeSelect } from "./schedule-form-parts";
+import { bind, CodeSelect, ScheduleFormFooter } from "./schedule-form-parts";
 
 export type BlockerFormValues = {
   blockerId: string;
@@ -152,26 +150,16 @@ export function BlockerForm({
       <FormField id={id("note")} label={t("schedule.changeNote")} error={errors.note}>
         <input {...field("note")} maxLength={2000} />
       </FormField>
-      <div className="sm:col-span-3">
-        <EvidencePicker
-          projectCode={projectCode}
-          error={errors.evidence}
-          onBusyChange={setUploading}
-          held={heldFiles}
-        />
-      </div>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-        <button
-          type="submit"
-          disabled={pending || uploading}
-          className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
-        >
-          {initial.blockerId ? t("schedule.saveBlocker") : t("schedule.raiseBlocker")}
-        </button>
-        <div aria-live="polite" className="min-w-0 flex-1">
-          <ActionMessage state={state} />
-        </div>
-      </div>
+      <ScheduleFormFooter
+        projectCode={projectCode}
+        evidenceError={errors.evidence}
+        heldFiles={heldFiles}
+        pending={pending}
+        uploading={uploading}
+        onUploadingChange={setUploading}
+        submitLabel={initial.blockerId ? t("schedule.saveBlocker") : t("schedule.raiseBlocker")}
+        state={state}
+      />
     </form>
   );
 }

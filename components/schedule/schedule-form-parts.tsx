@@ -1,5 +1,8 @@
 "use client";
 
+import type { ActionState } from "@/lib/http/action-state";
+import { ActionMessage } from "../action-message";
+import { EvidencePicker } from "../evidence-picker";
 import { INPUT_CLASS } from "../form-field";
 
 /** A select whose options are a code list translated by `label`. */
@@ -65,4 +68,53 @@ export function bind<T extends Record<string, string>>(
     "aria-invalid": error ? true : undefined,
     "aria-describedby": error ? `${id}-error` : undefined,
   };
+}
+
+/**
+ * The end of a milestone or blocker form: the evidence picker, then the submit button (held while a file uploads
+ * or the save runs) beside the answer of the last save.
+ */
+export function ScheduleFormFooter({
+  projectCode,
+  evidenceError,
+  heldFiles,
+  pending,
+  uploading,
+  onUploadingChange,
+  submitLabel,
+  state,
+}: {
+  projectCode: string;
+  evidenceError: string | undefined;
+  heldFiles: number;
+  pending: boolean;
+  uploading: boolean;
+  onUploadingChange: (busy: boolean) => void;
+  submitLabel: string;
+  state: ActionState;
+}) {
+  return (
+    <>
+      <div className="sm:col-span-3">
+        <EvidencePicker
+          projectCode={projectCode}
+          error={evidenceError}
+          onBusyChange={onUploadingChange}
+          held={heldFiles}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
+        <button
+          type="submit"
+          disabled={pending || uploading}
+          className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+        >
+          {submitLabel}
+        </button>
+        <div aria-live="polite" className="min-w-0 flex-1">
+          <ActionMessage state={state} />
+        </div>
+      </div>
+    </>
+  );
 }

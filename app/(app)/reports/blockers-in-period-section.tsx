@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
-import { ExportLinks } from "@/components/export-links";
 import { formatNumber } from "@/lib/format/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { PeriodReport } from "@/lib/reports/period-report";
 import type { ReportTable } from "@/lib/reports/report-tables";
+import { ReportTableBlock } from "./report-table-block";
 
 /**
  * The blockers raised and resolved in the period: its own section of the report (its h2 is a bookmark of the PDF),
@@ -43,48 +42,26 @@ export async function BlockersInPeriodSection({
     const data = tables.find((table) => table.key === key)!;
     const total = data.total ?? data.rows.length;
     return (
-      <div className="mb-6" data-testid={`report-table-${key}`}>
-        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-          <h3 className="text-base font-semibold">
-            {data.title}{" "}
-            <span className="text-sm font-normal text-slate-600" data-testid={`report-count-${key}`}>
-              ({formatNumber(locale, total)})
-            </span>
-          </h3>
-          {params && (
-            <span className="no-print flex flex-wrap gap-2 text-sm">
-              {href && (
-                <Link href={href} className="text-brand underline" data-testid={`register-link-${key}`}>
-                  {t("periodBlockers.inRegister")}
-                </Link>
-              )}
-              <ExportLinks
-                path="/reports/export"
-                params={{ ...Object.fromEntries(params), table: key }}
-                locale={locale}
-                labels={{ otherSeparator: t("exports.otherSeparator") }}
-              />
-            </span>
-          )}
-        </div>
-        {data.rows.length === 0 ? (
-          <p className="text-sm text-slate-600">{empty}</p>
-        ) : (
-          <div
-            className="report-table overflow-x-auto print:overflow-visible"
-            tabIndex={0}
-            role="region"
-            aria-label={data.title}
-          >
-            <DataTable head={data.header} rows={data.rows} caption={data.title} />
-          </div>
-        )}
+      <ReportTableBlock
+        data={data}
+        count={total}
+        locale={locale}
+        params={params}
+        empty={empty}
+        links={
+          href && (
+            <Link href={href} className="text-brand underline" data-testid={`register-link-${key}`}>
+              {t("periodBlockers.inRegister")}
+            </Link>
+          )
+        }
+      >
         {total > data.rows.length && (
           <p className="mt-1 text-xs text-slate-600">
             {t("periodBlockers.firstRows", { shown: formatNumber(locale, data.rows.length) })}
           </p>
         )}
-      </div>
+      </ReportTableBlock>
     );
   };
   return (

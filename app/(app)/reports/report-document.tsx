@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
-import { ExportLinks } from "@/components/export-links";
 import { Pagination } from "@/components/pagination";
 import { ReportBars } from "@/components/reports/report-bars";
 import { ShortList } from "@/components/reports/short-list";
@@ -9,6 +8,7 @@ import { localizedName, type Locale } from "@/lib/i18n/locales";
 import type { PeriodFigures, PeriodReport } from "@/lib/reports/period-report";
 import { reportTables } from "@/lib/reports/report-tables";
 import { BlockersInPeriodSection } from "./blockers-in-period-section";
+import { ReportTableBlock } from "./report-table-block";
 
 const SHORT_LIST = 5;
 const HEADLINE: (keyof PeriodFigures)[] = [
@@ -79,37 +79,13 @@ export async function ReportDocument({
   const tableSection = (key: string, options: { note?: string } = {}) => {
     const data = table(key);
     return (
-      <div className="mb-6" data-testid={`report-table-${key}`}>
-        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-          <h3 className="text-base font-semibold">
-            {data.title}{" "}
-            <span className="text-sm font-normal text-slate-600" data-testid={`report-count-${key}`}>
-              ({number(key === "changes" ? report.changesTotal : data.rows.length)})
-            </span>
-          </h3>
-          {params && (
-            <span className="no-print flex gap-2 text-sm">
-              <ExportLinks
-                path="/reports/export"
-                params={{ ...Object.fromEntries(params), table: key }}
-                locale={locale}
-                labels={{ otherSeparator: t("exports.otherSeparator") }}
-              />
-            </span>
-          )}
-        </div>
-        {data.rows.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("reports.emptyTable")}</p>
-        ) : (
-          <div
-            className="report-table overflow-x-auto print:overflow-visible"
-            tabIndex={0}
-            role="region"
-            aria-label={data.title}
-          >
-            <DataTable head={data.header} rows={data.rows} caption={data.title} />
-          </div>
-        )}
+      <ReportTableBlock
+        data={data}
+        count={key === "changes" ? report.changesTotal : data.rows.length}
+        locale={locale}
+        params={params}
+        empty={t("reports.emptyTable")}
+      >
         {key === "changes" && report.pages > 1 && params && (
           <div className="no-print" data-testid="changes-pagination">
             <Pagination page={report.page} pages={report.pages} params={Object.fromEntries(params)} />
@@ -121,7 +97,7 @@ export async function ReportDocument({
             {options.note}
           </p>
         )}
-      </div>
+      </ReportTableBlock>
     );
   };
 
