@@ -42,6 +42,8 @@ async function freshProject(oblastCode: string, offset: number) {
     where: {
       status: "PLANNED",
       version: 1,
+      // Without a planned quantity: the shared freshProject (tests/support) takes only projects with one.
+      plannedQuantity: null,
       withdrawnAt: null,
       milestones: { none: {} },
       oblasts: { every: { oblast: { code: oblastCode } }, some: {} },

@@ -66,7 +66,7 @@ describe("the field-report queue as a file", () => {
     const officer = await actor("akimat.man@batys.demo");
     const otherOfficer = await actor("akimat.aty@batys.demo");
     const ministry = await actor("ministry@batys.demo");
-    const project = await freshProject("MAN", 21);
+    const project = await freshProject("MAN", 0);
     const submitted = (await submitFieldReport(
       officer,
       { projectCode: project.code, status: "IN_PROGRESS", percentComplete: 35, asOf: today, comment: "=1+2 жол" },
@@ -167,7 +167,7 @@ describe("the notifications as a file", () => {
   it("holds the user's own notifications in words, read or not, and nobody else's", async () => {
     const ministry = await actor("ministry@batys.demo");
     const manager = await actor("manager@batys.demo");
-    const project = await freshProject("ZKO", 23);
+    const project = await freshProject("ZKO", 0);
     const event = await prisma.notificationEvent.create({
       data: { kind: "PROJECT_STALE", projectId: project.id, payload: { days: 95 }, processedAt: new Date() },
     });

@@ -42,8 +42,8 @@ const reportInput = (extra: Record<string, unknown>) => ({
 const field = (name: string, id = milestoneId) => `milestone.${id}.${name}`;
 
 beforeAll(async () => {
-  project = await freshProject("MAN", 20);
-  other = await freshProject("MAN", 21);
+  project = await freshProject("MAN", 0);
+  other = await freshProject("MAN", 1);
   const ministry = await actor("ministry@batys.demo");
   const created = await saveMilestone(
     ministry,

@@ -317,7 +317,7 @@ describe("notifications", () => {
   it("digests carry every waiting notification once, grouped by kind, after their period ends", async () => {
     const ministry = await actor("ministry@batys.demo");
     const manager = await actor("manager@batys.demo");
-    const projects = [await freshProject("MAN", 14), await freshProject("MAN", 15)];
+    const projects = [await freshProject("MAN", 0), await freshProject("MAN", 1)];
     for (const project of projects) {
       await setWatching(manager, { projectCode: project.code, watch: true });
       await recordProgress(ministry, {

@@ -14,12 +14,17 @@ import { actor } from "../support/actors";
 const today = todayInKazakhstan();
 const ip = { ip: null };
 
-/** `count` untouched single-oblast projects of one roll-up group (the largest, or the next ones by `groupRank`). */
+/**
+ * `count` untouched single-oblast projects of one roll-up group (the largest, or the next ones by `groupRank`), all
+ * without a planned quantity: the other files' `freshProject` takes only projects with one, so this file does not
+ * use up their pool.
+ */
 async function projectsOfOneGroup(count: number, groupRank: number) {
   const [group] = await prisma.$queryRaw<{ category_id: number; horizon: number | null; oblast_id: number }[]>`
     SELECT p.category_id, p.horizon, min(po.oblast_id) AS oblast_id
     FROM projects p JOIN project_oblasts po ON po.project_id = p.id
     WHERE p.withdrawn_at IS NULL AND p.status = 'PLANNED' AND p.version = 1 AND p.kind = 'OBJECT'
+      AND p.planned_quantity IS NULL
       AND (SELECT count(*) FROM project_oblasts o WHERE o.project_id = p.id) = 1
     GROUP BY p.category_id, p.horizon, po.oblast_id
     ORDER BY count(*) DESC, p.category_id, p.horizon, po.oblast_id LIMIT 1 OFFSET ${groupRank}`;
@@ -30,6 +35,7 @@ async function projectsOfOneGroup(count: number, groupRank: number) {
       kind: "OBJECT",
       status: "PLANNED",
       version: 1,
+      plannedQuantity: null,
       withdrawnAt: null,
       oblasts: { every: { oblastId: group!.oblast_id }, some: {} },
     },

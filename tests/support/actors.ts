@@ -25,7 +25,12 @@ export async function throwawayActor(role: Actor["role"], oblastCode: string | n
   return { id: user.id, role: user.role, oblastId: user.oblastId };
 }
 
-/** A project touching exactly one oblast, with a planned quantity, for tests that write progress. */
+/**
+ * A project touching exactly one oblast, with a planned quantity, never written: for tests that write progress.
+ * `offset` only tells apart the projects one file takes before writing any of them (0, 1, 2…): files run one after
+ * another and a written project leaves this pool, so a high offset only risks running past the pool's end (about 30
+ * projects an oblast) once earlier files have taken theirs.
+ */
 export async function freshProject(oblastCode: string, offset = 0) {
   return prisma.project.findFirstOrThrow({
     where: {
