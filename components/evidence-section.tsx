@@ -99,7 +99,8 @@ export function EvidenceSection({
                 name: file.uploadedBy,
                 date: shortDateInKazakhstan(file.createdAt),
               })}
-              {file.kind === "PHOTO" && takenLine(file) ? ` · ${takenLine(file)}` : ""}
+              {/* The gallery shows where and when a photo was taken under its thumbnail; a withdrawn one has none. */}
+              {file.kind === "PHOTO" && file.withdrawn && takenLine(file) ? ` · ${takenLine(file)}` : ""}
             </p>
             {file.withdrawn && (
               <p className="mt-1 text-amber-900">
