@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { DataTable } from "../data-table";
 
 /**
  * Every chart has a title and a "show as table" view with the same numbers, for screen readers, printing and
@@ -15,7 +16,7 @@ export function ChartCard({
 }: {
   title: string;
   description?: string;
-  table: React.ReactNode;
+  table: { head: string[]; rows: (string | number | null)[][] };
   children: React.ReactNode;
 }) {
   const t = useTranslations("common");
@@ -41,7 +42,7 @@ export function ChartCard({
       </div>
       {asTable ? (
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={title}>
-          {table}
+          <DataTable head={table.head} rows={table.rows} />
         </div>
       ) : (
         <div role="img" aria-label={title}>

@@ -21,12 +21,21 @@ export type ProjectSqlFilter = { oblastCode?: string | undefined; sectorCodes?: 
  * ("none" standing for projects without one).
  */
 export function projectFilterSql(user: Actor, filter: ProjectSqlFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`p.withdrawn_at IS NULL`, projectScopeSql(user)];
-  if (filter.oblastCode) {
+  const conditions: Prisma.Sql[] = [Prisma.sql`p.withdrawn_at IS NULL`];
+  // The user's scope and the chosen oblast as one membership test on project_oblasts (the same rows as
+  // projectScopeSql and an oblast filter), so the planner sees a single semi-join it can hash: two correlated
+  // EXISTS tests made it probe every project of the oblast one by one (300 ms for an oblast's "at risk" at 100k).
+  const own = scopedOblastId(user);
+  const memberships: Prisma.Sql[] = [
+    ...(own === null ? [] : [Prisma.sql`po.oblast_id = ${own}`]),
+    ...(filter.oblastCode
+      ? [Prisma.sql`po.oblast_id = (SELECT ob.id FROM oblasts ob WHERE ob.code = ${filter.oblastCode})`]
+      : []),
+  ];
+  if (memberships.length)
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM project_oblasts fo JOIN oblasts fob ON fob.id = fo.oblast_id WHERE fo.project_id = p.id AND fob.code = ${filter.oblastCode})`,
+      Prisma.sql`p.id IN (SELECT po.project_id FROM project_oblasts po WHERE ${Prisma.join(memberships, " AND ")})`,
     );
-  }
   if (filter.sectorCodes?.length) {
     conditions.push(
       Prisma.sql`p.category_id IN (SELECT c.id FROM categories c JOIN sectors s ON s.id = c.sector_id WHERE s.code IN (${Prisma.join(filter.sectorCodes)}))`,

@@ -116,6 +116,15 @@ export async function FiguresSection({ user, filter }: Props) {
   );
 }
 
+/**
+ * A row with its name in the page's language only: the chart's props travel to the browser, and the other two
+ * languages' names were a third of them.
+ */
+function withName<Row extends { nameKk: string; nameRu: string; nameEn: string }>(row: Row, name: string) {
+  const { nameKk: _kk, nameRu: _ru, nameEn: _en, ...rest } = row;
+  return { ...rest, name };
+}
+
 export async function StatusSection({ user, filter }: Props) {
   const [t, locale, rows] = await Promise.all([
     getTranslations(),
@@ -125,7 +134,7 @@ export async function StatusSection({ user, filter }: Props) {
   return (
     <StatusByGroupChart
       title={filter.sectorCode ? t("dashboard.statusByCategory") : t("dashboard.statusBySector")}
-      groups={rows.map((row) => ({ ...row, name: localizedName(row, locale) }))}
+      groups={rows.map((row) => withName(row, localizedName(row, locale)))}
       filterKey={filter.sectorCode ? "category" : "sector"}
       baseQuery={filterQuery(filter)}
     />
@@ -144,8 +153,7 @@ export async function PlaceSection({ user, filter }: Props) {
       title={byDistrict ? t("dashboard.completionByDistrict") : t("dashboard.completionByOblast")}
       groupLabel={byDistrict ? t("projects.district") : t("projects.oblast")}
       groups={rows.map((row) => ({
-        ...row,
-        name: row.code === "-" ? t("dashboard.noDistrict") : localizedName(row, locale),
+        ...withName(row, row.code === "-" ? t("dashboard.noDistrict") : localizedName(row, locale)),
         href: byDistrict
           ? row.code === "-"
             ? null
