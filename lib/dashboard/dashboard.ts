@@ -6,9 +6,8 @@ import { figureSql } from "../figures/definitions";
 import type { KindChoice } from "../figures/figure-names";
 import { Prisma } from "../generated/prisma/client";
 import { todayInKazakhstan } from "../progress/calendar";
-import { projectFilterSql } from "../projects/scope-sql";
+import { projectViewSql } from "../projects/scope-sql";
 import type { ProjectStatusCode } from "../reference-data";
-import { myProjectsSql } from "../projects/responsibility-scope";
 import {
   isOblastView,
   rollupDistrictsFrom,
@@ -48,15 +47,7 @@ function once<T>(name: string, user: Actor, filter: DashboardFilter, today: stri
 }
 
 /** The projects of a view as a condition on `projects p`, for the date-dependent figures and the movement lists. */
-function projectsWhere(user: Actor, filter: DashboardFilter): Prisma.Sql {
-  const base = projectFilterSql(user, {
-    oblastCode: filter.oblastCode,
-    sectorCodes: filter.sectorCode ? [filter.sectorCode] : [],
-  });
-  const kind =
-    filter.kind && filter.kind !== "ALL" ? Prisma.sql`${base} AND p.kind = ${filter.kind}::"ProjectKind"` : base;
-  return filter.mine ? Prisma.sql`${kind} AND ${myProjectsSql(user)}` : kind;
-}
+const projectsWhere = (user: Actor, filter: DashboardFilter) => projectViewSql(user, filter);
 
 const num = (value: bigint | number | string | null | undefined | Prisma.Decimal) =>
   value === null || value === undefined ? 0 : Number(value);

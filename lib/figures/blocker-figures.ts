@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { BlockerStatus } from "../generated/prisma/enums";
 import { dateFromIso } from "../progress/calendar";
 
@@ -27,4 +27,10 @@ export function notOverdueBlockerWhere(today: string): Prisma.BlockerWhereInput 
   return {
     OR: [{ status: { in: [...CLOSED_BLOCKER_STATUSES] } }, { dueDate: null }, { dueDate: { gte: dateFromIso(today) } }],
   };
+}
+
+/** The SQL twin of blockerFigureWhere, on `blockers b`: the same statuses and the same day. */
+export function blockerFigureSql(figure: BlockerFigure, today: string): Prisma.Sql {
+  const open = Prisma.sql`b.status IN (${Prisma.join(OPEN_BLOCKER_STATUSES.map((status) => Prisma.sql`${status}::"BlockerStatus"`))})`;
+  return figure === "openBlockers" ? open : Prisma.sql`(${open} AND b.due_date < ${today}::date)`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { scopedOblastId, type Actor } from "../auth/permissions";
+import { myProjectsSql } from "./responsibility-scope";
 
 /**
  * The SQL twin of `projectScope`: a condition on the projects table (aliased `p`) limiting raw aggregates to the
@@ -49,5 +50,26 @@ export function projectFilterSql(user: Actor, filter: ProjectSqlFilter): Prisma.
     ];
     conditions.push(Prisma.sql`(${Prisma.join(alternatives, " OR ")})`);
   }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** A dashboard's view of the projects: an oblast, a sector, objects or measures, and "my projects". */
+export type ProjectView = {
+  oblastCode?: string | undefined;
+  sectorCode?: string | undefined;
+  kind?: "ALL" | "OBJECT" | "MEASURE" | undefined;
+  mine?: boolean | undefined;
+};
+
+/**
+ * The projects a dashboard view counts, as a condition on `projects p`: the figures' date counts, its movement lists
+ * and its blocker figures all start from it, so they count the projects of one view.
+ */
+export function projectViewSql(user: Actor, view: ProjectView): Prisma.Sql {
+  const conditions = [
+    projectFilterSql(user, { oblastCode: view.oblastCode, sectorCodes: view.sectorCode ? [view.sectorCode] : [] }),
+  ];
+  if (view.kind && view.kind !== "ALL") conditions.push(Prisma.sql`p.kind = ${view.kind}::"ProjectKind"`);
+  if (view.mine) conditions.push(myProjectsSql(user));
   return Prisma.join(conditions, " AND ");
 }

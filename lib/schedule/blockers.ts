@@ -4,10 +4,16 @@ import { writeAudit } from "../audit/write-audit";
 import { type Actor, can, projectScope } from "../auth/permissions";
 import { prisma } from "../db";
 import { type FieldErrors, fieldErrorsOf } from "../forms/field-errors";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { BlockerCategory, BlockerStatus, EscalationLevel } from "../generated/prisma/enums";
 import { attachEvidence, refuseEvidence } from "../evidence/attach-evidence";
-import { blockerFigureWhere, notOverdueBlockerWhere, CLOSED_BLOCKER_STATUSES } from "../figures/blocker-figures";
+import {
+  blockerFigureSql,
+  blockerFigureWhere,
+  notOverdueBlockerWhere,
+  CLOSED_BLOCKER_STATUSES,
+} from "../figures/blocker-figures";
+import { projectViewSql } from "../projects/scope-sql";
 import { dateFromIso, isoDate, todayInKazakhstan } from "../progress/calendar";
 import { ZEvidence } from "../progress/progress-input";
 import { myProjectsWhere } from "../projects/responsibility-scope";
@@ -440,15 +446,23 @@ export type BlockerFigureFilter = {
 };
 
 /**
- * Open and overdue blockers (lib/figures/blocker-figures.ts) in the user's scope and a dashboard's view, counted by
- * the list's own `where`: the numbers on the dashboard and on /blockers are the row counts of the lists they open.
+ * Open and overdue blockers (lib/figures/blocker-figures.ts) in the user's scope and a dashboard's view: the
+ * register's rows for `state=open` / `state=overdue` with the same view (its `where` on projects is
+ * projectViewSql's, the figures' conditions are one definition's two forms), counted in one pass over the open
+ * blockers — two Prisma counts each joined every project (50 ms for the region at 100k, 135 for an oblast).
  */
 export async function blockerFigures(user: Actor, filter: BlockerFigureFilter = {}, today = todayInKazakhstan()) {
-  const [open, overdue] = await Promise.all([
-    prisma.blocker.count({ where: blockerWhere(user, { ...filter, state: "open" }, today) }),
-    prisma.blocker.count({ where: blockerWhere(user, { ...filter, state: "overdue" }, today) }),
-  ]);
-  return { open, overdue };
+  const projects = projectViewSql(user, {
+    oblastCode: filter.oblast,
+    sectorCode: filter.sector,
+    kind: filter.kind,
+    mine: filter.mine === "1",
+  });
+  const [row] = await prisma.$queryRaw<{ open: bigint; overdue: bigint }[]>(Prisma.sql`
+    SELECT count(*) AS open, count(*) FILTER (WHERE ${blockerFigureSql("overdueBlockers", today)}) AS overdue
+    FROM blockers b JOIN projects p ON p.id = b.project_id
+    WHERE ${blockerFigureSql("openBlockers", today)} AND ${projects}`);
+  return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 
 /** The /blockers URL of a figure in a dashboard's view. */
