@@ -106,8 +106,9 @@ export function Gantt({
             const colour = COLOURS[row.confidence ?? "none"];
             return (
               <tr key={`${group.key}-${row.code}`} className="border-t border-slate-100">
-                <th scope="row" className="truncate px-2 py-0.5 text-left font-normal">
-                  <a href={row.href} className="text-brand underline" title={row.name}>
+                <th scope="row" className="overflow-hidden px-2 py-0 text-left font-normal">
+                  {/* A whole-row-height link (24 px): WCAG 2.2's target size for rows this close together. */}
+                  <a href={row.href} className="block truncate leading-6 text-brand underline" title={row.name}>
                     <span className="font-mono text-xs">{row.code}</span>{" "}
                     <span className="hidden sm:inline">{row.name}</span>
                   </a>
