@@ -24,6 +24,9 @@ const HEADLINE: (keyof PeriodFigures)[] = [
   "averagePercent",
 ];
 
+/** Exceptions shown on screen; the rest are in the PDF and the exports. */
+const ATTENTION_SCREEN_ROWS = 100;
+
 /**
  * The period report as leadership reads it: page 1 an executive summary (scope, period, headline figures with their
  * change, the completion charts, three short lists), then the tables by oblast and by sector, then the exceptions
@@ -76,12 +79,16 @@ export async function ReportDocument({
       : t("periodReport.allSectors"),
   ].join(" · ");
 
-  const tableSection = (key: string, options: { note?: string } = {}) => {
-    const data = table(key);
+  const tableSection = (key: string, options: { note?: string; screenRows?: number } = {}) => {
+    const whole = table(key);
+    // On screen (params set) a long table shows its first rows: at 100k the exceptions were 500 rows, a fifth of a
+    // megabyte of HTML the phone had to parse and hydrate. The PDF (params null) and the exports keep every row.
+    const cut = params !== null && options.screenRows !== undefined && whole.rows.length > options.screenRows;
+    const data = cut ? { ...whole, rows: whole.rows.slice(0, options.screenRows) } : whole;
     return (
       <ReportTableBlock
         data={data}
-        count={key === "changes" ? report.changesTotal : data.rows.length}
+        count={key === "changes" ? report.changesTotal : whole.rows.length}
         locale={locale}
         params={params}
         empty={t("reports.emptyTable")}
@@ -91,6 +98,11 @@ export async function ReportDocument({
             <Pagination page={report.page} pages={report.pages} params={Object.fromEntries(params)} />
             <p className="mt-1 text-xs text-slate-600">{t("reportPaging.exportHasAll")}</p>
           </div>
+        )}
+        {cut && (
+          <p className="no-print mt-2 text-xs text-slate-600" data-testid={`${key}-first-rows`}>
+            {t("reportPaging.firstRows", { shown: data.rows.length, total: whole.rows.length })}
+          </p>
         )}
         {options.note && (
           <p className="mt-2 text-xs text-slate-600" data-testid={`${key}-note`}>
@@ -213,7 +225,7 @@ export async function ReportDocument({
         className="mb-6 rounded-lg border border-slate-200 bg-white p-4 print:break-inside-auto print:rounded-none print:border-0 print:p-0"
       >
         <h2 className="mb-3 text-lg font-semibold">{t("periodReport.exceptions")}</h2>
-        {tableSection("attention")}
+        {tableSection("attention", { screenRows: ATTENTION_SCREEN_ROWS })}
       </section>
 
       <BlockersInPeriodSection report={report} tables={tables} locale={locale} params={params} />
