@@ -229,30 +229,45 @@ export type AttentionProject = {
   latestComment: string | null;
 };
 
-/** At the period's end: overdue, and otherwise at risk (both by the figures' definitions, on the period's last day). */
+/** The most projects the exceptions table lists (the report's PDF, exports and snapshot); the total is always told. */
+export const ATTENTION_LISTED = 500;
+
+/**
+ * At the period's end: overdue, and otherwise at risk (both by the figures' definitions, on the period's last day),
+ * the first ATTENTION_LISTED of them, and how many there are in all (counted before the limit, so the table's heading
+ * never says 500 when 31 000 are at risk). The latest comment is read for the listed rows only.
+ */
 async function attentionAt(
   user: Actor,
   query: TReportQuery,
   endDay: string,
   moment: Date,
-): Promise<AttentionProject[]> {
+): Promise<{ rows: AttentionProject[]; total: number }> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT p.code, p.name_kk, p.name_ru, p.name_en, s.status, s.percent,
-      CASE WHEN ${figureSql("overdue", endDay, "s")} THEN 'overdue' ELSE 'atRisk' END AS reason,
-      (SELECT u.comment FROM progress_updates u WHERE u.project_id = p.id AND u.created_at < ${moment} AND u.comment IS NOT NULL ORDER BY u.created_at DESC LIMIT 1) AS latest_comment
-    FROM (${stateAt(user, query, moment)}) s JOIN projects p ON p.id = s.id
-    WHERE ${figureSql("atRisk", endDay, "s")}
-    ORDER BY reason DESC, p.code LIMIT 500`);
-  return rows.map((row) => ({
-    code: String(row.code),
-    nameKk: String(row.name_kk),
-    nameRu: row.name_ru as string | null,
-    nameEn: row.name_en as string | null,
-    status: row.status as ProjectStatusCode,
-    percent: num(row.percent),
-    reason: row.reason as "overdue" | "atRisk",
-    latestComment: row.latest_comment as string | null,
-  }));
+    SELECT a.*,
+      (SELECT u.comment FROM progress_updates u WHERE u.project_id = a.id AND u.created_at < ${moment} AND u.comment IS NOT NULL ORDER BY u.created_at DESC LIMIT 1) AS latest_comment
+    FROM (
+      SELECT p.id, p.code, p.name_kk, p.name_ru, p.name_en, s.status, s.percent,
+        CASE WHEN ${figureSql("overdue", endDay, "s")} THEN 'overdue' ELSE 'atRisk' END AS reason,
+        count(*) OVER () AS total
+      FROM (${stateAt(user, query, moment)}) s JOIN projects p ON p.id = s.id
+      WHERE ${figureSql("atRisk", endDay, "s")}
+      ORDER BY reason DESC, p.code LIMIT ${ATTENTION_LISTED}
+    ) a
+    ORDER BY a.reason DESC, a.code`);
+  return {
+    total: rows.length === 0 ? 0 : num(rows[0]!.total as bigint),
+    rows: rows.map((row) => ({
+      code: String(row.code),
+      nameKk: String(row.name_kk),
+      nameRu: row.name_ru as string | null,
+      nameEn: row.name_en as string | null,
+      status: row.status as ProjectStatusCode,
+      percent: num(row.percent),
+      reason: row.reason as "overdue" | "atRisk",
+      latestComment: row.latest_comment as string | null,
+    })),
+  };
 }
 
 export type GroupRow = {
@@ -398,6 +413,9 @@ export type PeriodReport = {
   completedInPeriod: ProjectChange[];
   completedTotal: number;
   attention: AttentionProject[];
+  /** How many projects are overdue or at risk at the period's end (the table lists the first ATTENTION_LISTED). Absent
+   * in reports saved before it was kept: there the list was the whole count unless it held 500 rows. */
+  attentionTotal?: number;
   byOblast: GroupRow[];
   bySector: GroupRow[];
   /** By horizon year; `code` is the year or "none". */
@@ -474,7 +492,8 @@ export async function buildPeriodReport(
     pages: paged ? Math.max(1, Math.ceil(changes.total / size)) : 1,
     completedInPeriod,
     completedTotal: completed?.total ?? completedInPeriod.length,
-    attention,
+    attention: attention.rows,
+    attentionTotal: attention.total,
     byOblast,
     bySector,
     byHorizon,

@@ -4,7 +4,8 @@ import { checkRollups } from "@/lib/rollups/check-rollups";
 import { prisma } from "@/lib/db";
 import { csvResponse } from "@/lib/http/csv";
 import { xlsxResponse } from "@/lib/http/xlsx";
-import { buildPeriodReport } from "@/lib/reports/period-report";
+import { ATTENTION_LISTED, buildPeriodReport } from "@/lib/reports/period-report";
+import { todayInKazakhstan } from "@/lib/progress/calendar";
 import { parseReportQuery } from "@/lib/reports/report-query";
 import { reportTables } from "@/lib/reports/report-tables";
 import { actor, freshProject } from "../support/actors";
@@ -50,6 +51,8 @@ beforeAll(async () => {
   ]);
 });
 
+const shift = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const q1 = () => parseReportQuery({ scope: "ATY", from: "2026-01-01", to: "2026-03-31" });
 
 describe("period report", () => {
@@ -128,6 +131,27 @@ describe("period report", () => {
     const beyond = (await buildPeriodReport(user, q1(), { page: full.changes.length + 1, pageSize: 1 }))!;
     expect(beyond.changes).toEqual([]);
     expect(beyond.changesTotal).toBe(full.changes.length);
+  });
+
+  it("counts every project overdue or at risk at the period's end, not only the ones its table lists", async () => {
+    const user = await actor("manager@batys.demo");
+    const today = todayInKazakhstan();
+    const report = (await buildPeriodReport(
+      user,
+      parseReportQuery({ scope: "region", from: shift(today, -30), to: today }),
+    ))!;
+    // The period ends today: its end state is the projects' current state, so the figure's stored day says who is in.
+    const n = await withSql(async (sql) => {
+      const result = await sql.query<{ n: string }>(
+        "SELECT count(*)::text AS n FROM projects p WHERE p.withdrawn_at IS NULL AND p.at_risk_from <= $1::date",
+        [today],
+      );
+      return result.rows[0]!.n;
+    });
+    expect(report.attentionTotal).toBe(Number(n));
+    expect(report.attention.length).toBe(Math.min(Number(n), ATTENTION_LISTED));
+    const table = reportTables(report, (key) => key, "en").find((candidate) => candidate.key === "attention")!;
+    expect(table.rows).toHaveLength(report.attention.length);
   });
 
   it("an akimat officer gets their own oblast whatever scope they ask for", async () => {

@@ -79,7 +79,7 @@ export async function ReportDocument({
       : t("periodReport.allSectors"),
   ].join(" · ");
 
-  const tableSection = (key: string, options: { note?: string; screenRows?: number } = {}) => {
+  const tableSection = (key: string, options: { note?: string; screenRows?: number; total?: number } = {}) => {
     const whole = table(key);
     // On screen (params set) a long table shows its first rows: at 100k the exceptions were 500 rows, a fifth of a
     // megabyte of HTML the phone had to parse and hydrate. The PDF (params null) and the exports keep every row.
@@ -88,7 +88,7 @@ export async function ReportDocument({
     return (
       <ReportTableBlock
         data={data}
-        count={key === "changes" ? report.changesTotal : whole.rows.length}
+        count={key === "changes" ? report.changesTotal : (options.total ?? whole.rows.length)}
         locale={locale}
         params={params}
         empty={t("reports.emptyTable")}
@@ -101,7 +101,12 @@ export async function ReportDocument({
         )}
         {cut && (
           <p className="no-print mt-2 text-xs text-slate-600" data-testid={`${key}-first-rows`}>
-            {t("reportPaging.firstRows", { shown: data.rows.length, total: whole.rows.length })}
+            {t("reportPaging.firstRows", { shown: data.rows.length, listed: whole.rows.length })}
+          </p>
+        )}
+        {options.total !== undefined && options.total > whole.rows.length && (
+          <p className="mt-2 text-xs text-slate-600" data-testid={`${key}-listed`}>
+            {t("reportPaging.listedOf", { listed: whole.rows.length, total: options.total })}
           </p>
         )}
         {options.note && (
@@ -225,7 +230,10 @@ export async function ReportDocument({
         className="mb-6 rounded-lg border border-slate-200 bg-white p-4 print:break-inside-auto print:rounded-none print:border-0 print:p-0"
       >
         <h2 className="mb-3 text-lg font-semibold">{t("periodReport.exceptions")}</h2>
-        {tableSection("attention", { screenRows: ATTENTION_SCREEN_ROWS })}
+        {tableSection("attention", {
+          screenRows: ATTENTION_SCREEN_ROWS,
+          total: report.attentionTotal ?? report.attention.length,
+        })}
       </section>
 
       <BlockersInPeriodSection report={report} tables={tables} locale={locale} params={params} />
