@@ -46,9 +46,6 @@ function once<T>(name: string, user: Actor, filter: DashboardFilter, today: stri
   return perRender(key, compute);
 }
 
-/** The projects of a view as a condition on `projects p`, for the date-dependent figures and the movement lists. */
-const projectsWhere = (user: Actor, filter: DashboardFilter) => projectViewSql(user, filter);
-
 const num = (value: bigint | number | string | null | undefined | Prisma.Decimal) =>
   value === null || value === undefined ? 0 : Number(value);
 const tenth = (value: number) => Math.round(value * 10) / 10;
@@ -79,7 +76,7 @@ async function countDateFigures(user: Actor, filter: DashboardFilter, today: str
   // Each figure counted on its own index: the projects whose first day in the figure is today or earlier (the days
   // are kept by triggers, lib/figures/definitions.ts), never a scan of every project in scope.
   const count = (figure: "overdue" | "atRisk" | "stalled") =>
-    Prisma.sql`(SELECT count(*) FROM projects p WHERE ${projectsWhere(user, filter)} AND ${figureSql(figure, today)})`;
+    Prisma.sql`(SELECT count(*) FROM projects p WHERE ${projectViewSql(user, filter)} AND ${figureSql(figure, today)})`;
   const [row] = await prisma.$queryRaw<{ overdue: bigint; at_risk: bigint; stalled: bigint }[]>(Prisma.sql`
     SELECT ${count("overdue")} AS overdue, ${count("atRisk")} AS at_risk, ${count("stalled")} AS stalled`);
   return { overdue: num(row!.overdue), atRisk: num(row!.at_risk), stalled: num(row!.stalled) };
@@ -349,10 +346,10 @@ export async function getMovement(
     type Row = Omit<MovedProject, "at"> & { at: Date | null };
     const [recent, stalled, dated] = await Promise.all([
       prisma.$queryRaw<Row[]>(
-        Prisma.sql`${select} WHERE ${projectsWhere(user, filter)} AND p.last_progress_at IS NOT NULL ORDER BY p.last_progress_at DESC LIMIT 8`,
+        Prisma.sql`${select} WHERE ${projectViewSql(user, filter)} AND p.last_progress_at IS NOT NULL ORDER BY p.last_progress_at DESC LIMIT 8`,
       ),
       prisma.$queryRaw<Row[]>(
-        Prisma.sql`${select} WHERE ${projectsWhere(user, filter)} AND ${figureSql("stalled", today)}
+        Prisma.sql`${select} WHERE ${projectViewSql(user, filter)} AND ${figureSql("stalled", today)}
           ORDER BY p.stalled_from, p.code LIMIT 8`,
       ),
       dateFigures(user, filter, today),

@@ -3,17 +3,6 @@ import { Prisma } from "../generated/prisma/client";
 import { scopedOblastId, type Actor } from "../auth/permissions";
 import { myProjectsSql } from "./responsibility-scope";
 
-/**
- * The SQL twin of `projectScope`: a condition on the projects table (aliased `p`) limiting raw aggregates to the
- * projects the user may see, so counts and charts never disagree with the lists.
- */
-export function projectScopeSql(user: Actor): Prisma.Sql {
-  const oblastId = scopedOblastId(user);
-  return oblastId === null
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`EXISTS (SELECT 1 FROM project_oblasts po WHERE po.project_id = p.id AND po.oblast_id = ${oblastId})`;
-}
-
 export type ProjectSqlFilter = { oblastCode?: string | undefined; sectorCodes?: string[]; horizons?: string[] };
 
 /**
@@ -23,9 +12,9 @@ export type ProjectSqlFilter = { oblastCode?: string | undefined; sectorCodes?: 
  */
 export function projectFilterSql(user: Actor, filter: ProjectSqlFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`p.withdrawn_at IS NULL`];
-  // The user's scope and the chosen oblast as one membership test on project_oblasts (the same rows as
-  // projectScopeSql and an oblast filter), so the planner sees a single semi-join it can hash: two correlated
-  // EXISTS tests made it probe every project of the oblast one by one (300 ms for an oblast's "at risk" at 100k).
+  // The user's scope (the SQL twin of `projectScope`) and the chosen oblast as one membership test on
+  // project_oblasts, so the planner sees a single semi-join it can hash: two correlated EXISTS tests made it probe
+  // every project of the oblast one by one (300 ms for an oblast's "at risk" at 100k).
   const own = scopedOblastId(user);
   const memberships: Prisma.Sql[] = [
     ...(own === null ? [] : [Prisma.sql`po.oblast_id = ${own}`]),
