@@ -224,13 +224,7 @@ export default async function ProjectPage({
             <DeliverySection user={user} project={project} evidence={evidence} />
 
             {can(user, "project.recordProgress", scope) && !project.withdrawnAt && (
-              <section
-                className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
-                aria-labelledby="progress-heading"
-              >
-                <h2 id="progress-heading" className="mb-3 text-lg font-semibold">
-                  {t("progress.title")}
-                </h2>
+              <FormSection id="progress-heading" title={t("progress.title")}>
                 <ProgressForm
                   project={formProject}
                   statuses={nextStatuses(project.status)}
@@ -239,16 +233,10 @@ export default async function ProjectPage({
                   action={recordProgressAction}
                   withEvidence
                 />
-              </section>
+              </FormSection>
             )}
             {can(user, "fieldReport.submit", scope) && !project.withdrawnAt && (
-              <section
-                className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print"
-                aria-labelledby="report-heading"
-              >
-                <h2 id="report-heading" className="mb-3 text-lg font-semibold">
-                  {t("fieldReports.submitTitle")}
-                </h2>
+              <FormSection id="report-heading" title={t("fieldReports.submitTitle")}>
                 <ProgressForm
                   project={formProject}
                   statuses={nextStatuses(project.status)}
@@ -259,7 +247,7 @@ export default async function ProjectPage({
                   milestones={await proposalMilestones(project.id, t)}
                   milestoneStatuses={MILESTONE_STATUSES}
                 />
-              </section>
+              </FormSection>
             )}
             {fieldReports.reports.length > 0 && (
               <section
@@ -350,5 +338,17 @@ export default async function ProjectPage({
         )}
       </div>
     </article>
+  );
+}
+
+/** A form's card on the project page (progress, field report): its heading names the section. */
+function FormSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4 no-print" aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
